@@ -1,0 +1,156 @@
+// Row types of every table, as Kysely sees them. Booleans are stored as 0/1 integers and
+// JSON as text on both dialects, so that rows look the same whichever database is used.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Sex = 'M' | 'F';
+export type HukouType = 'rural' | 'urban';
+export type PersonStatus = 'alive' | 'dead' | 'moved_out';
+export type EventKind = 'birth' | 'death' | 'move_in' | 'move_out' | 'marriage' | 'divorce' | 'residence_change';
+export type Role = 'admin' | 'county_manager' | 'township_reviewer' | 'village_clerk' | 'statistician' | 'auditor';
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface AreasTable {
+  code: string; // 2, 4, 6, 9 or 12 digits; nests by prefix
+  name: string;
+  level: number; // 1 province, 2 city, 3 county, 4 township, 5 village
+  parent_code: string | null;
+}
+
+export interface PersonsTable {
+  id: string;
+  id_number: string | null;
+  name: string;
+  sex: Sex;
+  birth_date: string;
+  ethnicity: string | null; // GB 3304 two-digit code
+  hukou_type: HukouType | null;
+  marital_status: string | null; // GB/T 2261.2 code
+  phone: string | null;
+  hukou_area_code: string; // current, or last known when moved out
+  residence_area_code: string;
+  death_date: string | null;
+  status: PersonStatus; // derived from events
+  is_migrant: number; // derived: residence outside the hukou township
+  mother_id: string | null;
+  father_id: string | null;
+  spouse_id: string | null;
+  family_id: string | null;
+  synthetic: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Where a person was registered (hukou) and lived (residence) from start_date until end_date (exclusive). */
+export interface PersonSpansTable {
+  id: Generated<number>;
+  person_id: string;
+  start_date: string;
+  end_date: string | null;
+  hukou_area_code: string | null;
+  residence_area_code: string | null;
+}
+
+export interface PopulationEventsTable {
+  id: string;
+  kind: EventKind;
+  person_id: string;
+  date: string;
+  area_code: string;
+  from_area_code: string | null;
+  spouse_id: string | null;
+  mother_id: string | null;
+  father_id: string | null;
+  parity: number | null;
+  note: string | null;
+  import_job_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FamiliesTable {
+  id: string;
+  household_number: string;
+  area_code: string;
+  head_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  area_code: string;
+  disabled: number;
+  must_change_password: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie token
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string; // e.g. person.create, person.read, import.run
+  entity_type: string;
+  entity_id: string | null;
+  area_code: string | null;
+  detail: string; // JSON
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  done: number;
+  total: number;
+  params: string; // JSON
+  result: string | null; // JSON
+  error: string | null;
+  area_code: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  areas: AreasTable;
+  persons: PersonsTable;
+  person_spans: PersonSpansTable;
+  population_events: PopulationEventsTable;
+  families: FamiliesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+}
+
+export type PersonRow = Selectable<PersonsTable>;
+export type NewPerson = Insertable<PersonsTable>;
+export type PersonUpdate = Updateable<PersonsTable>;
+export type EventRow = Selectable<PopulationEventsTable>;
+export type NewEvent = Insertable<PopulationEventsTable>;
+export type SpanRow = Selectable<PersonSpansTable>;
+export type NewSpan = Insertable<PersonSpansTable>;
+export type UserRow = Selectable<UsersTable>;
+export type AreaRow = Selectable<AreasTable>;
+export type JobRow = Selectable<JobsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type FamilyRow = Selectable<FamiliesTable>;
