@@ -1,0 +1,32 @@
+// Opens the database, applies migrations, loads the area divisions once, and builds the context.
+import { loadConfig, type Config } from './config.ts';
+import { shanghaiDate, type AppContext } from './context.ts';
+import { openDb } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { AreaDirectory } from '../registry/areas/area-directory.ts';
+import { loadAreaRows } from '../registry/areas/area-source.ts';
+import { allAreas, countAreas, insertAreas } from '../registry/areas/areas.repository.ts';
+
+export interface BootOptions {
+  config?: Partial<Config>;
+  schema?: string; // PostgreSQL schema (tests)
+  today?: string;
+}
+
+export async function boot(opts: BootOptions = {}): Promise<AppContext> {
+  const config = { ...loadConfig(), ...opts.config };
+  const db = openDb(config.databaseUrl, { schema: opts.schema });
+  try {
+    await migrateToLatest(db);
+    if ((await countAreas(db.kysely)) === 0) {
+      const rows = loadAreaRows(config.areaProvinces);
+      await db.kysely.transaction().execute((trx) => insertAreas(trx, rows));
+    }
+    const areas = new AreaDirectory(await allAreas(db.kysely));
+    const fixedToday = opts.today;
+    return { db, config, areas, today: () => fixedToday ?? shanghaiDate() };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}

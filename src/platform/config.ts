@@ -1,0 +1,42 @@
+// Process configuration from the environment (names are part of the public interface).
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  adminPassword: string | undefined;
+  demo: boolean;
+  dataDir: string;
+  sessionHours: number;
+  logLevel: string;
+  /** The jurisdiction this office runs: the admin's area and the demo city. */
+  region: string;
+  /** Provinces whose townships and villages are loaded (counties of all China always are). */
+  areaProvinces: string[];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || 'file:./data/renkou.db';
+  return {
+    port: Number(env.PORT || 3000),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    adminPassword: env.RENKOU_ADMIN_PASSWORD || undefined,
+    demo: env.RENKOU_DEMO !== '0',
+    dataDir: path.resolve(env.RENKOU_DATA_DIR || dataDirOf(databaseUrl)),
+    sessionHours: Number(env.RENKOU_SESSION_HOURS || 8),
+    logLevel: env.LOG_LEVEL || 'info',
+    region: env.RENKOU_REGION || '5107',
+    areaProvinces: (env.RENKOU_AREA_PROVINCES || '51').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}
+
+/** Uploads and other files live beside the SQLite file, or under ./data for PostgreSQL. */
+function dataDirOf(databaseUrl: string): string {
+  if (databaseUrl.startsWith('file:')) {
+    const file = databaseUrl.slice('file:'.length);
+    if (file !== ':memory:') return path.dirname(file);
+  }
+  return './data';
+}

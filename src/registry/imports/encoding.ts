@@ -1,0 +1,65 @@
+// Text encoding of CSV files: UTF-8 (with or without BOM) when the bytes are valid UTF-8,
+// otherwise GB18030, the superset of GBK that Chinese Excel writes by default.
+
+import { isUtf8 } from 'node:buffer';
+import { open } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import type { TextEncoding } from './types.ts';
+
+/**
+ * Length of `buf` without a UTF-8 sequence cut off at its end, so that a chunk can be checked
+ * on its own (the cut bytes are checked with the next chunk).
+ */
+export function completeUtf8Length(buf: Uint8Array): number {
+  const n = buf.length;
+  // Look back at most 3 bytes for the lead byte of the last sequence.
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = buf[n - back];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte
+    if (b < 0x80) return n; // ASCII: nothing cut
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return back < need ? n - back : n;
+  }
+  return n;
+}
+
+/** Detects the encoding of bytes in memory. */
+export function detectEncoding(buf: Uint8Array): TextEncoding {
+  return isUtf8(buf) ? 'utf-8' : 'gb18030';
+}
+
+/** Detects the encoding of a file by checking it in chunks (about 1 ms per 10 MB). */
+export async function detectFileEncoding(path: string, chunkSize = 1 << 22): Promise<TextEncoding> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(chunkSize + 4);
+    let carry = 0; // bytes of an incomplete sequence moved to the front of buf
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, carry, chunkSize, null);
+      if (bytesRead === 0) return carry === 0 ? 'utf-8' : 'gb18030';
+      const total = carry + bytesRead;
+      const view = buf.subarray(0, total);
+      const end = completeUtf8Length(view);
+      if (!isUtf8(view.subarray(0, end))) return 'gb18030';
+      carry = total - end;
+      if (carry > 0) buf.copy(buf, 0, end, total);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A streaming decoder: `write` may receive a chunk ending inside a character. */
+export interface ChunkDecoder {
+  write(chunk: Uint8Array): string;
+  end(): string;
+}
+
+export function createDecoder(encoding: TextEncoding): ChunkDecoder {
+  if (encoding === 'utf-8') {
+    const d = new TextDecoder('utf-8'); // strips a leading BOM
+    return { write: (chunk) => d.decode(chunk, { stream: true }), end: () => d.decode() };
+  }
+  const d = iconv.getDecoder('gb18030'); // strips a leading GB18030 BOM
+  return { write: (chunk) => d.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)), end: () => d.end() ?? '' };
+}
