@@ -13,6 +13,8 @@ export interface Db {
   dialect: Dialect;
   /** The raw better-sqlite3 handle (SQLite only): used by bulk paths that need prepared statements. */
   sqlite?: SqliteDatabase.Database;
+  /** PostgreSQL schema when not the default (tests use one schema per suite). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export function openDb(url: string, opts: { schema?: string; poolSize?: number }
       options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    return { kysely, dialect: 'postgres', schema: opts.schema, close: () => kysely.destroy() };
   }
   const file = url.startsWith('file:') ? url.slice('file:'.length) : url;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

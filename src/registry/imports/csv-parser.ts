@@ -39,6 +39,7 @@ export class CsvParser {
 
   private parse(text: string, final: boolean, out: string[][]): void {
     const delim = this.delimiter;
+    const maxSpecial = delim > CR ? delim : CR;
     const len = text.length;
     let pos = 0;
     let recordStart = 0;
@@ -83,6 +84,10 @@ export class CsvParser {
         let i = pos;
         while (i < len) {
           c = text.charCodeAt(i);
+          if (c > maxSpecial) {
+            i++; // fast path: digits, letters and CJK are above ',' (and tab, LF, CR)
+            continue;
+          }
           if (c === delim || c === LF || c === CR) break;
           i++;
         }

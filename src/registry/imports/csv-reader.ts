@@ -43,6 +43,7 @@ export async function readCsv(input: TableInput): Promise<Table> {
   let pending: string[][] = [];
   let done = false;
   let line = 0; // records parsed before `pending`
+  let headText = ''; // text collected before the first line end
 
   /** Reads and parses until at least one record is pending or the input ends. */
   async function fill(): Promise<boolean> {
@@ -78,7 +79,6 @@ export async function readCsv(input: TableInput): Promise<Table> {
     }
     return pending.length > 0;
   }
-  let headText = '';
 
   // Header: the first non-empty record.
   let headers: string[] | null = null;
