@@ -21,6 +21,8 @@ import { usersRoutes } from '../auth/users.routes.ts';
 import { areasRoutes } from '../../registry/areas/areas.routes.ts';
 import { eventsRoutes } from '../../registry/events/events.routes.ts';
 import { personsRoutes } from '../../registry/persons/persons.routes.ts';
+import { populationRoutes } from '../../registry/population/population.routes.ts';
+import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { problemHandler } from './problem.ts';
 import { loadSecret } from './secret.ts';
 
@@ -97,6 +99,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     await api.register(areasRoutes, { ctx });
     await api.register(personsRoutes, { ctx });
     await api.register(eventsRoutes, { ctx });
+    await api.register(populationRoutes, { ctx });
+    await api.register(jobsRoutes, { ctx });
     for (const extra of opts.extraRoutes ?? []) await api.register(extra);
   }, { prefix: '/api/v1' });
 

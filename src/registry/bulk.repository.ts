@@ -1,0 +1,92 @@
+// Bulk writes of the registry (imports, synthetic cities): one transaction per chunk, all or
+// nothing. On SQLite the chunk runs as cached prepared statements on the raw connection
+// while holding Kysely's connection lock, so no other transaction can interleave; on
+// PostgreSQL it runs as multi-row statements in a Kysely transaction.
+import type Database from 'better-sqlite3';
+import type { Db } from '../platform/db/database.ts';
+import type { Executor } from '../platform/db/executor.ts';
+import { auditHash, GENESIS_HASH, type AuditContent } from '../platform/audit/audit-hash.ts';
+import { insertAuditRow } from '../platform/audit/audit.repository.ts';
+import type { NewEvent, NewPerson, NewSpan } from '../platform/db/schema.ts';
+import type { Insertable } from 'kysely';
+import type { FamiliesTable } from '../platform/db/schema.ts';
+
+export interface Chunk {
+  families?: Insertable<FamiliesTable>[];
+  insertPersons?: NewPerson[];
+  /** Whole-row replacements of existing persons (version already bumped by the caller). */
+  updatePersons?: NewPerson[];
+  /** Persons whose spans are replaced by `spans`. */
+  replaceSpansOf?: string[];
+  spans?: NewSpan[];
+  events?: NewEvent[];
+  audit?: AuditContent;
+}
+
+const PERSON_COLS = ['id', 'id_number', 'name', 'sex', 'birth_date', 'ethnicity', 'hukou_type', 'marital_status', 'phone', 'hukou_area_code', 'residence_area_code', 'death_date', 'status', 'is_migrant', 'mother_id', 'father_id', 'spouse_id', 'family_id', 'synthetic', 'version', 'created_at', 'updated_at'] as const;
+const SPAN_COLS = ['person_id', 'start_date', 'end_date', 'hukou_area_code', 'residence_area_code'] as const;
+const EVENT_COLS = ['id', 'kind', 'person_id', 'date', 'area_code', 'from_area_code', 'spouse_id', 'mother_id', 'father_id', 'parity', 'note', 'import_job_id', 'version', 'created_at', 'updated_at'] as const;
+const FAMILY_COLS = ['id', 'household_number', 'area_code', 'head_id', 'version', 'created_at', 'updated_at'] as const;
+
+type Row = Record<string, unknown>;
+const values = (cols: readonly string[], r: Row) => cols.map((c) => (r[c] === undefined ? null : r[c]));
+
+class SqliteStatements {
+  readonly insertPerson; readonly updatePerson; readonly deleteSpans; readonly insertSpan; readonly insertEvent; readonly insertFamily; readonly lastHash; readonly insertAudit;
+  constructor(db: Database.Database) {
+    const ins = (table: string, cols: readonly string[]) => db.prepare(`insert into ${table} (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
+    this.insertPerson = ins('persons', PERSON_COLS);
+    this.updatePerson = db.prepare(`update persons set ${PERSON_COLS.slice(1).map((c) => `${c} = ?`).join(', ')} where id = ?`);
+    this.deleteSpans = db.prepare('delete from person_spans where person_id = ?');
+    this.insertSpan = ins('person_spans', SPAN_COLS);
+    this.insertEvent = ins('population_events', EVENT_COLS);
+    this.insertFamily = ins('families', FAMILY_COLS);
+    this.lastHash = db.prepare('select hash from audit_log order by seq desc limit 1').pluck();
+    this.insertAudit = ins('audit_log', ['at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'area_code', 'detail', 'ip', 'prev_hash', 'hash']);
+  }
+}
+
+const statements = new WeakMap<Database.Database, SqliteStatements>();
+
+function writeSqlite(sqlite: Database.Database, c: Chunk): void {
+  let s = statements.get(sqlite);
+  if (!s) { s = new SqliteStatements(sqlite); statements.set(sqlite, s); }
+  const st = s;
+  sqlite.transaction(() => {
+    for (const f of c.families ?? []) st.insertFamily.run(values(FAMILY_COLS, f as Row));
+    for (const p of c.insertPersons ?? []) st.insertPerson.run(values(PERSON_COLS, p as Row));
+    for (const p of c.updatePersons ?? []) st.updatePerson.run([...values(PERSON_COLS.slice(1), p as Row), p.id]);
+    for (const id of c.replaceSpansOf ?? []) st.deleteSpans.run(id);
+    for (const sp of c.spans ?? []) st.insertSpan.run(values(SPAN_COLS, sp as Row));
+    for (const e of c.events ?? []) st.insertEvent.run(values(EVENT_COLS, e as Row));
+    if (c.audit) {
+      const prev = (st.lastHash.get() as string | undefined) ?? GENESIS_HASH;
+      st.insertAudit.run([...values(['at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'area_code', 'detail', 'ip'], c.audit as unknown as Row), prev, auditHash(prev, c.audit)]);
+    }
+  })();
+}
+
+async function writePostgres(trx: Executor, db: Db, c: Chunk): Promise<void> {
+  const batches = async <T>(rows: T[] | undefined, size: number, fn: (b: T[]) => Promise<unknown>) => {
+    for (let i = 0; rows && i < rows.length; i += size) await fn(rows.slice(i, i + size));
+  };
+  await batches(c.families, 1000, (b) => trx.insertInto('families').values(b).execute());
+  await batches(c.insertPersons, 1000, (b) => trx.insertInto('persons').values(b).execute());
+  for (const p of c.updatePersons ?? []) {
+    const { id, ...rest } = p;
+    await trx.updateTable('persons').set(rest).where('id', '=', id).execute();
+  }
+  await batches(c.replaceSpansOf, 1000, (b) => trx.deleteFrom('person_spans').where('person_id', 'in', b).execute());
+  await batches(c.spans, 2000, (b) => trx.insertInto('person_spans').values(b).execute());
+  await batches(c.events, 1000, (b) => trx.insertInto('population_events').values(b).execute());
+  if (c.audit) await insertAuditRow(trx, db.dialect, c.audit);
+}
+
+export async function writeChunk(db: Db, c: Chunk): Promise<void> {
+  if (db.sqlite) {
+    const sqlite = db.sqlite;
+    await db.kysely.connection().execute(async () => writeSqlite(sqlite, c));
+    return;
+  }
+  await db.kysely.transaction().execute((trx) => writePostgres(trx, db, c));
+}
