@@ -15,7 +15,7 @@ export interface BootOptions {
 
 export async function boot(opts: BootOptions = {}): Promise<AppContext> {
   const config = { ...loadConfig(), ...opts.config };
-  const db = openDb(config.databaseUrl, { schema: opts.schema });
+  const db = openDb(config.databaseUrl, { schema: opts.schema ?? config.databaseSchema });
   try {
     await migrateToLatest(db);
     if ((await countAreas(db.kysely)) === 0) {

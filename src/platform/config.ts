@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** PostgreSQL schema to use instead of the default search path. */
+  databaseSchema: string | undefined;
   adminPassword: string | undefined;
   demo: boolean;
   dataDir: string;
@@ -22,6 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT || 3000),
     host: env.HOST || '127.0.0.1',
     databaseUrl,
+    databaseSchema: env.RENKOU_DB_SCHEMA || undefined,
     adminPassword: env.RENKOU_ADMIN_PASSWORD || undefined,
     demo: env.RENKOU_DEMO !== '0',
     dataDir: path.resolve(env.RENKOU_DATA_DIR || dataDirOf(databaseUrl)),
