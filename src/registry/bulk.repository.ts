@@ -20,6 +20,8 @@ export interface Chunk {
   replaceSpansOf?: string[];
   spans?: NewSpan[];
   events?: NewEvent[];
+  /** Whole-row replacements of existing events (version already bumped by the caller). */
+  updateEvents?: NewEvent[];
   audit?: AuditContent;
 }
 
@@ -32,7 +34,7 @@ type Row = Record<string, unknown>;
 const values = (cols: readonly string[], r: Row) => cols.map((c) => (r[c] === undefined ? null : r[c]));
 
 class SqliteStatements {
-  readonly insertPerson; readonly updatePerson; readonly deleteSpans; readonly insertSpan; readonly insertEvent; readonly insertFamily; readonly lastHash; readonly insertAudit;
+  readonly insertPerson; readonly updatePerson; readonly updateEvent; readonly deleteSpans; readonly insertSpan; readonly insertEvent; readonly insertFamily; readonly lastHash; readonly insertAudit;
   constructor(db: Database.Database) {
     const ins = (table: string, cols: readonly string[]) => db.prepare(`insert into ${table} (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
     this.insertPerson = ins('persons', PERSON_COLS);
@@ -40,6 +42,7 @@ class SqliteStatements {
     this.deleteSpans = db.prepare('delete from person_spans where person_id = ?');
     this.insertSpan = ins('person_spans', SPAN_COLS);
     this.insertEvent = ins('population_events', EVENT_COLS);
+    this.updateEvent = db.prepare(`update population_events set ${EVENT_COLS.slice(1).map((c) => `${c} = ?`).join(', ')} where id = ?`);
     this.insertFamily = ins('families', FAMILY_COLS);
     this.lastHash = db.prepare('select hash from audit_log order by seq desc limit 1').pluck();
     this.insertAudit = ins('audit_log', ['at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'area_code', 'detail', 'ip', 'prev_hash', 'hash']);
@@ -59,6 +62,7 @@ function writeSqlite(sqlite: Database.Database, c: Chunk): void {
     for (const id of c.replaceSpansOf ?? []) st.deleteSpans.run(id);
     for (const sp of c.spans ?? []) st.insertSpan.run(values(SPAN_COLS, sp as Row));
     for (const e of c.events ?? []) st.insertEvent.run(values(EVENT_COLS, e as Row));
+    for (const e of c.updateEvents ?? []) st.updateEvent.run([...values(EVENT_COLS.slice(1), e as Row), e.id]);
     if (c.audit) {
       const prev = (st.lastHash.get() as string | undefined) ?? GENESIS_HASH;
       st.insertAudit.run([...values(['at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'area_code', 'detail', 'ip'], c.audit as unknown as Row), prev, auditHash(prev, c.audit)]);
@@ -79,6 +83,10 @@ async function writePostgres(trx: Executor, db: Db, c: Chunk): Promise<void> {
   await batches(c.replaceSpansOf, 1000, (b) => trx.deleteFrom('person_spans').where('person_id', 'in', b).execute());
   await batches(c.spans, 2000, (b) => trx.insertInto('person_spans').values(b).execute());
   await batches(c.events, 1000, (b) => trx.insertInto('population_events').values(b).execute());
+  for (const e of c.updateEvents ?? []) {
+    const { id, ...rest } = e;
+    await trx.updateTable('population_events').set(rest).where('id', '=', id).execute();
+  }
   if (c.audit) await insertAuditRow(trx, db.dialect, c.audit);
 }
 

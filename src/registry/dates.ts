@@ -1,8 +1,6 @@
 // Calendar dates as users type them, and "today" in China's time zone.
 // Dates in the system are 'YYYY-MM-DD' strings (DESIGN §3).
 
-import { isRealDate } from './id-number.ts';
-
 const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 in its 1900 date system is 1899-12-30 (day 60 is the non-existent 1900-02-29). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -14,10 +12,23 @@ function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
 
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+// Date strings of the years most imports deal with are made once and shared: building them
+// is the main cost of date parsing on the import path, and sharing saves memory downstream.
+const CACHE_FROM_YEAR = 1850;
+const CACHE_TO_YEAR = 2150;
+const dateCache: (string | undefined)[] = new Array((CACHE_TO_YEAR - CACHE_FROM_YEAR + 1) * 372);
+
 /** 'YYYY-MM-DD' for a real date, else null. Years 1000..9999. */
 export function formatYmd(y: number, m: number, d: number): string | null {
-  if (y < 1000 || y > 9999 || !isRealDate(y, m, d)) return null;
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  if (y < CACHE_FROM_YEAR || y > CACHE_TO_YEAR) return `${y}-${pad2(m)}-${pad2(d)}`;
+  const key = (y - CACHE_FROM_YEAR) * 372 + (m - 1) * 31 + (d - 1);
+  return (dateCache[key] ??= `${y}-${pad2(m)}-${pad2(d)}`);
 }
 
 /** The calendar date of a Date read in UTC (how ExcelJS delivers date cells: UTC midnight). */
@@ -62,7 +73,8 @@ function isTimeOfDay(s: string, start: number): boolean {
 }
 
 function parseDateString(raw: string): string | null {
-  const s = raw.trim();
+  const first = raw.charCodeAt(0);
+  const s = first > 32 && first !== 0x3000 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
   const n = s.length;
   if (n < 8) return null; // shortest: 'YYYY/M/D'
   // Fast path: 'YYYY-MM-DD'.

@@ -23,6 +23,7 @@ import { eventsRoutes } from '../../registry/events/events.routes.ts';
 import { personsRoutes } from '../../registry/persons/persons.routes.ts';
 import { populationRoutes } from '../../registry/population/population.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
+import { importsRoutes } from '../../registry/imports/imports.routes.ts';
 import { problemHandler } from './problem.ts';
 import { loadSecret } from './secret.ts';
 
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     await api.register(eventsRoutes, { ctx });
     await api.register(populationRoutes, { ctx });
     await api.register(jobsRoutes, { ctx });
+    await api.register(importsRoutes, { ctx });
     for (const extra of opts.extraRoutes ?? []) await api.register(extra);
   }, { prefix: '/api/v1' });
 

@@ -24,7 +24,7 @@ export const birthSchema = z.object({
   hukouType: z.enum(['rural', 'urban']).nullish(),
   ethnicity: z.string().regex(/^\d{2}$/).nullish(),
 });
-export type BirthInput = z.infer<typeof birthSchema>;
+export type BirthInput = Omit<z.infer<typeof birthSchema>, 'idNumber'> & { idNumber?: string | null };
 
 export const eventUpdateSchema = z.object({
   version: z.number().int().positive(),

@@ -1,0 +1,51 @@
+// Look-ups of an import batch: a few set-based queries per few thousand rows.
+import type { Executor } from '../../platform/db/executor.ts';
+import type { EventRow, PersonRow } from '../../platform/db/schema.ts';
+
+const CHUNK = 900; // stays under every driver's parameter limit
+
+async function inChunks<T, R>(items: T[], fn: (part: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await fn(items.slice(i, i + CHUNK))));
+  return out;
+}
+
+/** Persons by ID number, whatever their area: the caller decides what is in scope. */
+export async function personsByIdNumbers(db: Executor, idNumbers: string[]): Promise<Map<string, PersonRow>> {
+  const unique = [...new Set(idNumbers)];
+  const rows = await inChunks(unique, (part) => db.selectFrom('persons').selectAll().where('id_number', 'in', part).execute());
+  return new Map(rows.map((r) => [r.id_number!, r]));
+}
+
+export async function eventsOfPersons(db: Executor, personIds: string[]): Promise<Map<string, EventRow[]>> {
+  const rows = await inChunks([...new Set(personIds)], (part) => db.selectFrom('population_events').selectAll().where('person_id', 'in', part).execute());
+  const out = new Map<string, EventRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.person_id);
+    if (list) list.push(r); else out.set(r.person_id, [r]);
+  }
+  return out;
+}
+
+/** Children of mothers: births already known, for parity and for matching a child without an ID number. */
+export async function childrenOfMothers(db: Executor, motherIds: string[]): Promise<Map<string, PersonRow[]>> {
+  const rows = await inChunks([...new Set(motherIds)], (part) => db.selectFrom('persons').selectAll().where('mother_id', 'in', part).execute());
+  const out = new Map<string, PersonRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.mother_id!);
+    if (list) list.push(r); else out.set(r.mother_id!, [r]);
+  }
+  return out;
+}
+
+export async function personsByIds(db: Executor, ids: string[]): Promise<Map<string, PersonRow>> {
+  const rows = await inChunks([...new Set(ids)], (part) => db.selectFrom('persons').selectAll().where('id', 'in', part).execute());
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A person without an ID number is recognised by name, birth date and hukou area. */
+export async function findUnnumbered(db: Executor, name: string, birthDate: string, hukouAreaCode: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('persons').selectAll()
+    .where('id_number', 'is', null).where('name', '=', name).where('birth_date', '=', birthDate).where('hukou_area_code', '=', hukouAreaCode)
+    .executeTakeFirst();
+}

@@ -1,0 +1,103 @@
+// One batch with exactly the requested number of persons: build family trees at t0,
+// simulate them, then trim or top up. Trees never cross batches, so every mother, father
+// and spouse of a batch is in the same batch.
+import { addLineage, YEAR } from './lineage.ts';
+import { KEEP, Batch, type RunContext, type SimPerson } from './model.ts';
+import { simulate } from './simulate.ts';
+
+interface Snapshot { persons: number; events: number; families: number; disabled: number }
+
+const snapshot = (b: Batch): Snapshot => ({
+  persons: b.persons.length, events: b.events.length, families: b.families.length, disabled: b.disabledChildren.length,
+});
+
+function rollback(b: Batch, s: Snapshot): void {
+  b.persons.length = s.persons;
+  b.events.length = s.events;
+  b.families.length = s.families;
+  b.disabledChildren.length = s.disabled;
+}
+
+export function buildBatch(ctx: RunContext, target: number): Batch {
+  const b = new Batch(ctx);
+  for (let round = 0; round < 4; round++) {
+    const remaining = target - b.persons.length;
+    if (remaining < 20) break;
+    const growth = ctx.growth.start > 0 ? ctx.growth.end / ctx.growth.start : 1 + 0.008 * (ctx.today - ctx.t0) / YEAR;
+    const planned = Math.max(1, Math.floor((remaining / growth) * 0.985));
+    const snap = snapshot(b);
+    const slack = Math.max(2, Math.floor(planned / 100));
+    let failures = 0;
+    while (b.persons.length < snap.persons + planned && failures < 8) {
+      const before = snapshot(b);
+      addLineage(b);
+      if (b.persons.length > snap.persons + planned + slack) { rollback(b, before); failures++; }
+    }
+    const atStart = b.persons.length - snap.persons;
+    simulate(b, snap.persons, snap.families);
+    if (round === 0) { ctx.growth.start += atStart; ctx.growth.end += b.persons.length - snap.persons; }
+    if (b.persons.length > target) {
+      trim(b, b.persons.length - target, snap);
+      if (b.persons.length > target) { rollback(b, snap); break; }
+    }
+  }
+  topUp(b, target - b.persons.length);
+  return b;
+}
+
+/** Remove persons nobody refers to (chosen at random) from the persons added since `s`. */
+function trim(b: Batch, excess: number, s: Snapshot): void {
+  const referenced = new Set<string>();
+  for (let i = s.persons; i < b.persons.length; i++) {
+    const p = b.persons[i];
+    for (const q of [p.mother, p.father, p.spouse]) if (q) referenced.add(q.id);
+  }
+  for (let i = s.events; i < b.events.length; i++) {
+    const e = b.events[i];
+    for (const id of [e.spouse_id, e.mother_id, e.father_id]) if (id) referenced.add(id);
+  }
+  const candidates: SimPerson[] = [];
+  for (let i = s.persons; i < b.persons.length; i++) {
+    const p = b.persons[i];
+    if (referenced.has(p.id) || (p.flags & KEEP) || (p.mother && p.mother.lastChild > p.birth)) continue;
+    candidates.push(p);
+  }
+  const n = Math.min(excess, candidates.length);
+  const removed = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const j = i + b.rng.int(candidates.length - i);
+    [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
+    const p = candidates[i];
+    removed.add(p.id);
+    const f = p.family;
+    if (f) {
+      f.members.splice(f.members.indexOf(p), 1);
+      if (f.head === p) f.head = null;
+    }
+  }
+  if (removed.size === 0) return;
+  const keepPersons = b.persons.filter((p) => !removed.has(p.id));
+  b.persons.length = 0;
+  b.persons.push(...keepPersons);
+  const keepEvents = b.events.filter((e) => !removed.has(e.person_id));
+  b.events.length = 0;
+  b.events.push(...keepEvents);
+}
+
+/** Fill the last few places with people living alone, unmarried or widowed, without events. */
+function topUp(b: Batch, n: number): void {
+  const { rng, region, ctx } = b;
+  for (let i = 0; i < n; i++) {
+    const village = region.anyVillage(rng);
+    const widowed = rng.chance(0.5);
+    const male = rng.chance(widowed ? 0.3 : 0.6);
+    const age = widowed ? 65 + rng.float() * 25 : 30 + rng.float() * 30;
+    const birth = Math.min(ctx.t0 - 1, ctx.today - Math.round(age * YEAR));
+    const p = b.person({
+      male, birth, hukou: village, urban: rng.chance(region.urbanShare[village]),
+      ethnicity: region.ethnicity(region.countyCode[village], rng), idAddress: region.countyCode[village],
+      marital: widowed ? '40' : '10',
+    });
+    b.family(village, p);
+  }
+}
