@@ -29,3 +29,18 @@ export async function signIn(app: FastifyInstance, username: string, password: s
     raw: (opts) => app.inject({ ...opts, headers: { ...headers, ...(opts.headers ?? {}) } }),
   };
 }
+
+/** A multipart/form-data body with text fields and one file. */
+export function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer }) {
+  const boundary = `----renkou${Date.now().toString(16)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(file.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -17,8 +17,9 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   'conflict.duplicate_event': { zh: '同一人同日已有相同类型的变动记录', en: 'This person already has an event of this kind on that date' },
   'conflict.duplicate_username': { zh: '用户名已存在', en: 'This username is taken' },
   'payload.too_large': { zh: '上传内容过大', en: 'The upload is too large' },
-  'import.bad_file': { zh: '文件无法读取：{reason}', en: 'The file cannot be read: {reason}' },
-  'import.missing_columns': { zh: '缺少必填列：{columns}', en: 'Required columns missing: {columns}' },
+  // The Chinese text of file problems is the reader's own full sentence.
+  'import.bad_file': { zh: '{message}', en: 'The file cannot be read: {reason}' },
+  'import.missing_columns': { zh: '{message}', en: 'Required columns missing or repeated: {columns}' },
   'rate_limited': { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   internal: { zh: '服务器内部错误，请联系管理员', en: 'Internal error; please contact the administrator' },
   // field-level

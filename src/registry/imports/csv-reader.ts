@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CsvParser, CsvRecordTooLongError } from './csv-parser.ts';
 import { createDecoder, detectEncoding, detectFileEncoding } from './encoding.ts';
-import { badFile, type Table, type TableInput, type TableRow } from './types.ts';
+import { badFile, DEFAULT_BATCH_ROWS, type Table, type TableInput, type TableRow } from './types.ts';
 
 const CHUNK_BYTES = 1 << 16; // measured: 64 KiB chunks keep batches small enough for the young GC generation
 
@@ -101,17 +101,22 @@ export async function readCsv(input: TableInput): Promise<Table> {
   async function* batches(): AsyncGenerator<TableRow[]> {
     if (consumed) throw new Error('table rows can be read only once');
     consumed = true;
+    const batchRows = input.batchRows ?? DEFAULT_BATCH_ROWS;
+    let batch: TableRow[] = [];
     while (await fill()) {
       const records = pending;
       pending = [];
-      const batch: TableRow[] = [];
       for (let i = 0; i < records.length; i++) {
         const cells = records[i];
         line++;
         if (!isEmptyRecord(cells)) batch.push({ line, cells });
       }
-      if (batch.length > 0) yield batch;
+      if (batch.length >= batchRows) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
   }
 
   return {

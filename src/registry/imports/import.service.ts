@@ -51,7 +51,7 @@ const SHOWN_REJECTIONS = 1000;
 
 /** Turns a file-level problem into the API's error (400 with a clear sentence). */
 export function fileError(e: unknown): never {
-  if (e instanceof ImportFileError) throw new AppError(400, e.code, e.params);
+  if (e instanceof ImportFileError) throw new AppError(400, e.code, { ...e.params, message: e.message });
   throw e;
 }
 

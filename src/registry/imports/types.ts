@@ -28,7 +28,7 @@ export interface Table {
   headerLine: number;
   /** Header texts, trimmed. */
   headers: string[];
-  /** Rows in file order, in batches (a few thousand rows each; sizes vary). Empty rows are skipped. */
+  /** Rows in file order, in batches of about `batchRows` rows. Empty rows are skipped. */
   batches(): AsyncIterable<TableRow[]>;
   /** Rows in file order, one at a time (convenience over `batches()`). */
   rows(): AsyncIterable<TableRow>;
@@ -44,7 +44,11 @@ export interface TableInput {
   buffer?: Buffer;
   /** Original file name; its extension helps to tell the format. */
   filename: string;
+  /** Rows per batch yielded by `batches()` (the last batch may be smaller). Default 2000. */
+  batchRows?: number;
 }
+
+export const DEFAULT_BATCH_ROWS = 2000;
 
 /**
  * A problem with the whole file: unreadable, wrong format, missing or duplicated columns.

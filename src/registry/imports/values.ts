@@ -49,7 +49,7 @@ for (const { code, name } of ETHNICITIES) {
   ETHNICITY_CODES.set(name, code);
   ETHNICITY_CODES.set(code, code);
   if (code.startsWith('0')) ETHNICITY_CODES.set(code.slice(1), code); // '1' from a numeric cell
-  if (name.endsWith('族') && name.length > 2) ETHNICITY_CODES.set(name.slice(0, -1), code); // 汉 = 汉族
+  if (name.endsWith('族') && name.length >= 2) ETHNICITY_CODES.set(name.slice(0, -1), code); // 汉 = 汉族
 }
 
 /** GB 3304 code from a name (汉族, 汉) or code (01, 1). */

@@ -55,10 +55,10 @@ export function cellText(v: unknown): string {
 
 /** The number held by a numeric cell (directly or as a formula result), else undefined. */
 export function cellNumber(v: unknown): number | undefined {
-  if (typeof v === 'number') return v;
+  if (typeof v === 'number') return Number.isNaN(v) ? undefined : v;
   if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
     const r = (v as { result?: unknown }).result;
-    if (typeof r === 'number') return r;
+    if (typeof r === 'number' && !Number.isNaN(r)) return r; // NaN: the streaming reader's error result
   }
   return undefined;
 }

@@ -6,9 +6,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellNumber, cellText, numberText } from './xlsx-cell.ts';
-import { badFile, type Table, type TableInput, type TableRow } from './types.ts';
-
-const BATCH_ROWS = 2000;
+import { badFile, DEFAULT_BATCH_ROWS, type Table, type TableInput, type TableRow } from './types.ts';
 
 // The parts of ExcelJS's streaming reader that are used here (its typings are incomplete).
 interface SheetModel {
@@ -68,10 +66,16 @@ export function convertRow(row: StreamRow): TableRow | null {
   return numeric ? { line: row.number, cells, numeric } : { line: row.number, cells };
 }
 
-function firstVisibleSheet(wb: StreamWorkbook): string | null {
+/**
+ * Whether a worksheet met in the zip is the one to read: the first visible sheet in tab order.
+ * A sheet ExcelJS could not name (its relationship written in an unusual form) is taken too,
+ * rather than skipping the data.
+ */
+function isWantedSheet(wb: StreamWorkbook, sheet: StreamWorksheet): boolean {
   const sheets = wb.model?.sheets;
-  if (!sheets || sheets.length === 0) return null;
-  return (sheets.find((s) => !s.state || s.state === 'visible') ?? sheets[0]).name;
+  if (!sheets || sheets.length === 0) return true;
+  const wanted = (sheets.find((s) => !s.state || s.state === 'visible') ?? sheets[0]).name;
+  return sheet.name === wanted || !sheets.some((s) => s.name === sheet.name);
 }
 
 export async function readXlsx(input: TableInput): Promise<Table> {
@@ -94,8 +98,7 @@ export async function readXlsx(input: TableInput): Promise<Table> {
     for (;;) {
       const next = await sheetIter.next();
       if (next.done) break;
-      const wanted = firstVisibleSheet(reader);
-      if (wanted !== null && next.value.name !== wanted) continue; // ExcelJS drains skipped sheets
+      if (!isWantedSheet(reader, next.value)) continue; // ExcelJS drains skipped sheets
       sheet = next.value;
       rowIter = sheet[Symbol.asyncIterator]();
       for (;;) {
@@ -125,6 +128,7 @@ export async function readXlsx(input: TableInput): Promise<Table> {
   async function* batches(): AsyncGenerator<TableRow[]> {
     if (consumed) throw new Error('table rows can be read only once');
     consumed = true;
+    const batchRows = input.batchRows ?? DEFAULT_BATCH_ROWS;
     let batch: TableRow[] = [];
     try {
       while (!closed) {
@@ -133,7 +137,7 @@ export async function readXlsx(input: TableInput): Promise<Table> {
         const row = convertRow(r.value);
         if (row === null) continue;
         batch.push(row);
-        if (batch.length >= BATCH_ROWS) {
+        if (batch.length >= batchRows) {
           yield batch;
           batch = [];
         }

@@ -13,6 +13,14 @@ const WEIGHT: Record<Kind, number> = { streetCommunity: 5, streetVillage: 1.5, t
 // Share of urban (non-agricultural) hukou among its people.
 const URBAN: Record<Kind, number> = { streetCommunity: 0.92, streetVillage: 0.45, townCommunity: 0.55, village: 0.18, other: 0.5 };
 
+// Approximate population of Mianyang's counties (万, about 2017, development zones counted with
+// their districts; secondary sources), so that mountain counties with many small villages
+// (北川, 平武) do not get too many people. Counties not listed keep village-based weights.
+const COUNTY_POPULATION: Record<string, number> = {
+  '510703': 100, '510704': 70, '510705': 51, '510722': 147, '510723': 61, '510725': 38, '510726': 20,
+  '510727': 18, '510781': 88,
+};
+
 type EthnicMix = [code: string, share: number][];
 // GB 3304 codes: 01 汉 03 回 04 藏 07 彝 33 羌. 北川: about 57% 羌族 (county yearbook); 平武: 白马藏族
 // and 羌族 (roughly 8% and 12%, approximate); elsewhere in Mianyang nearly all 汉族.
@@ -74,6 +82,7 @@ export class Region {
       this.townshipOf[i] = ti;
       this.byTownship[ti].push(i);
     });
+    scaleCounties(weights, this.countyCode);
     this.all = new WeightedTable(weights);
     const subset = (pred: (i: number) => boolean) => {
       const items = [...Array(n).keys()].filter(pred);
@@ -135,6 +144,20 @@ export class Region {
     }
     return '01';
   }
+}
+
+/** Rescale village weights so that listed counties get their share of population. */
+function scaleCounties(weights: Float64Array, county: string[]): void {
+  const sums = new Map<string, number>();
+  county.forEach((c, i) => sums.set(c, (sums.get(c) ?? 0) + weights[i]));
+  let known = 0;
+  let knownPop = 0;
+  for (const [c, w] of sums) if (COUNTY_POPULATION[c]) { known += w; knownPop += COUNTY_POPULATION[c]; }
+  if (knownPop === 0) return;
+  county.forEach((c, i) => {
+    const pop = COUNTY_POPULATION[c];
+    if (pop) weights[i] *= (pop / knownPop) * known / sums.get(c)!;
+  });
 }
 
 function kindOf(v: VillageInput): Kind {

@@ -1,7 +1,7 @@
 // One batch with exactly the requested number of persons: build family trees at t0,
 // simulate them, then trim or top up. Trees never cross batches, so every mother, father
 // and spouse of a batch is in the same batch.
-import { addLineage, YEAR } from './lineage.ts';
+import { addPopulationAtT0, YEAR } from './lineage.ts';
 import { KEEP, Batch, type RunContext, type SimPerson } from './model.ts';
 import { simulate } from './simulate.ts';
 
@@ -26,16 +26,16 @@ export function buildBatch(ctx: RunContext, target: number): Batch {
     const growth = ctx.growth.start > 0 ? ctx.growth.end / ctx.growth.start : 1 + 0.008 * (ctx.today - ctx.t0) / YEAR;
     const planned = Math.max(1, Math.floor((remaining / growth) * 0.985));
     const snap = snapshot(b);
-    const slack = Math.max(2, Math.floor(planned / 100));
-    let failures = 0;
-    while (b.persons.length < snap.persons + planned && failures < 8) {
-      const before = snapshot(b);
-      addLineage(b);
-      if (b.persons.length > snap.persons + planned + slack) { rollback(b, before); failures++; }
-    }
+    const perFounder = ctx.growth.founders > 0 ? ctx.growth.start / ctx.growth.founders : 6;
+    const founders = Math.max(1, Math.round(planned / perFounder));
+    addPopulationAtT0(b, founders);
     const atStart = b.persons.length - snap.persons;
     simulate(b, snap.persons, snap.families);
-    if (round === 0) { ctx.growth.start += atStart; ctx.growth.end += b.persons.length - snap.persons; }
+    if (round === 0) {
+      ctx.growth.founders += founders;
+      ctx.growth.start += atStart;
+      ctx.growth.end += b.persons.length - snap.persons;
+    }
     if (b.persons.length > target) {
       trim(b, b.persons.length - target, snap);
       if (b.persons.length > target) { rollback(b, snap); break; }

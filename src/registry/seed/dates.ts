@@ -2,7 +2,12 @@
 // free of Date objects; strings are formatted once per day and cached.
 
 const MS_PER_DAY = 86_400_000;
-const cache = new Map<number, string>();
+const FIRST_YEAR = 1800;
+const LAST_YEAR = 2200;
+const YEAR_START = new Int32Array(LAST_YEAR - FIRST_YEAR + 2);
+for (let y = FIRST_YEAR; y <= LAST_YEAR + 1; y++) YEAR_START[y - FIRST_YEAR] = Math.floor(Date.UTC(y, 0, 1) / MS_PER_DAY);
+const BASE = YEAR_START[0];
+const isoCache: (string | undefined)[] = [];
 
 export function dayOf(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
@@ -13,32 +18,24 @@ export function parseDay(iso: string): number {
 }
 
 export function isoOf(day: number): string {
-  let s = cache.get(day);
+  const i = day - BASE;
+  let s = isoCache[i];
   if (s === undefined) {
     s = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-    cache.set(day, s);
+    if (i >= 0) isoCache[i] = s;
   }
   return s;
 }
 
 export function yearOfDay(day: number): number {
-  return new Date(day * MS_PER_DAY).getUTCFullYear();
+  let y = Math.floor((day - BASE) / 365.2425) + FIRST_YEAR;
+  if (y < FIRST_YEAR || y > LAST_YEAR) return new Date(day * MS_PER_DAY).getUTCFullYear();
+  if (day < YEAR_START[y - FIRST_YEAR]) y--;
+  else if (day >= YEAR_START[y - FIRST_YEAR + 1]) y++;
+  return y;
 }
 
-/** Age in whole years on `day` for someone born on `birth` (both day numbers). */
-export function ageAt(birth: number, day: number): number {
-  const b = isoOf(birth);
-  const d = isoOf(day);
-  const years = Number(d.slice(0, 4)) - Number(b.slice(0, 4));
-  return d.slice(5) < b.slice(5) ? years - 1 : years;
-}
-
-/** Approximate age in fractional years (for hazards; not for display). */
-export function yearsBetween(from: number, to: number): number {
-  return (to - from) / 365.25;
-}
-
-/** A random day of `year` (uniform). */
+/** A random day of `year`, `u` uniform in [0, 1). */
 export function dayInYear(year: number, u: number): number {
   const start = dayOf(year, 1, 1);
   return start + Math.floor(u * (dayOf(year + 1, 1, 1) - start));

@@ -47,7 +47,7 @@ export function generatePopulation(opts: GenerateOptions): Iterable<SeedBatch> {
         today,
         instant: `${opts.today}T00:00:00.000Z`,
         householdSeq: new Int32Array(region.size),
-        growth: { start: 0, end: 0 },
+        growth: { founders: 0, start: 0, end: 0 },
       };
       for (let done = 0; done < opts.persons;) {
         const target = Math.min(batchSize, opts.persons - done);

@@ -15,8 +15,8 @@ export function changeResidence(b: Batch, p: SimPerson, dest: number, day: numbe
 /** Yearly chance that a household (by its village kind) starts living elsewhere. */
 function leaveChance(b: Batch, village: number): number {
   const r = b.region;
-  if (!r.isCommunity[village]) return 0.012;
-  return r.urbanShare[village] > 0.8 ? 0.003 : 0.008;
+  if (!r.isCommunity[village]) return 0.018;
+  return r.urbanShare[village] > 0.8 ? 0.004 : 0.011;
 }
 
 /** Move the working-age members of a household, and often its children and elders. */
@@ -36,7 +36,7 @@ function moveUnit(b: Batch, fam: SimFamily, dest: number, day: number, lastDay: 
 /** Households already living elsewhere at t0, having moved in the ten years before. */
 export function initialMigration(b: Batch, fam: SimFamily): void {
   const { rng, region, ctx } = b;
-  if (!rng.chance(leaveChance(b, fam.village) * 12)) return;
+  if (!rng.chance(leaveChance(b, fam.village) * 14)) return;
   const dest = region.urbanDestination(fam.village, rng);
   if (region.sameTownship(dest, fam.village)) return;
   moveUnit(b, fam, dest, ctx.t0 - 1 - rng.int(3650), ctx.t0 - 1);

@@ -59,7 +59,7 @@ export interface RunContext {
   today: number;
   instant: string; // created_at / updated_at of every row
   householdSeq: Int32Array; // next household number per village
-  growth: { start: number; end: number }; // persons before / after simulation, to plan batches
+  growth: { founders: number; start: number; end: number }; // founders, persons at t0 and at the end, to plan batches
 }
 
 export interface NewPersonSpec {

@@ -14,7 +14,7 @@ export function movesYear(b: Batch, pop: SimPerson[], families: SimFamily[], fro
   for (const p of pop) {
     if (p.status !== ALIVE || p.marital !== '10' || p.children > 0 || (p.flags & KEEP) || p.residence !== p.hukou) continue;
     const age = (from - p.birth) / YEAR;
-    const h = age >= 18 && age < 19 ? 0.05 : age >= 19 && age < 35 ? 0.008 : 0;
+    const h = age >= 18 && age < 19 ? 0.1 : age >= 19 && age < 35 ? 0.012 : 0;
     if (h === 0 || !rng.chance(h)) continue;
     const day = pickDay(b, p.lastEvent + 1, from, to);
     if (day < 0) continue;
@@ -24,9 +24,11 @@ export function movesYear(b: Batch, pop: SimPerson[], families: SimFamily[], fro
   for (const fam of families) {
     const v = fam.village;
     const h = !region.isCommunity[v] ? 0.008 : region.urbanShare[v] > 0.8 ? 0.001 : 0.004;
-    if (!rng.chance(h)) continue;
+    const out = rng.chance(0.002);
+    if (!out && !rng.chance(h)) continue;
     const movers = fam.members.filter((m) => m.status === ALIVE && m.hukou === v);
     if (movers.length === 0) continue;
+    if (out) { householdOut(b, movers, from, to); continue; }
     const dest = region.urbanDestination(v, rng);
     if (dest === v) continue;
     const day = pickDay(b, Math.max(...movers.map((m) => m.lastEvent)) + 1, from, to);
@@ -38,9 +40,20 @@ export function movesYear(b: Batch, pop: SimPerson[], families: SimFamily[], fro
     }
     fam.village = dest;
   }
-  const expected = 0.003 * pop.length * frac;
+  const expected = 0.0015 * pop.length * frac;
   const arrivals = Math.floor(expected) + (rng.chance(expected % 1) ? 1 : 0);
   for (let i = 0; i < arrivals; i++) arrival(b, from, to);
+}
+
+/** A whole household moves its hukou out of the region (unless someone lives elsewhere). */
+function householdOut(b: Batch, movers: SimPerson[], from: number, to: number): void {
+  if (movers.some((m) => m.residence !== m.hukou || (m.flags & KEEP))) return;
+  const day = pickDay(b, Math.max(...movers.map((m) => m.lastEvent)) + 1, from, to);
+  if (day < 0) return;
+  for (const m of movers) {
+    b.event('move_out', m, day, b.code(m.hukou));
+    m.status = MOVED_OUT;
+  }
 }
 
 /** A person, or a couple with children, moving their hukou in from outside the region. */

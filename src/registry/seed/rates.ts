@@ -17,8 +17,8 @@ const DEATH_RATE: Record<number, number> = {
   2022: 7.6, 2023: 7.9, 2024: 7.7, 2025: 7.8,
 };
 const SRB: Record<number, number> = {
-  2013: 112, 2014: 111, 2015: 110, 2016: 109, 2017: 109, 2018: 108, 2019: 108, 2020: 107, 2021: 107,
-  2022: 106, 2023: 106, 2024: 106, 2025: 106,
+  2013: 110, 2014: 109, 2015: 109, 2016: 108, 2017: 108, 2018: 107, 2019: 107, 2020: 106, 2021: 106,
+  2022: 105, 2023: 105, 2024: 105, 2025: 105,
 };
 // Shares of births of parity 1, 2 and 3+.
 const PARITY: Record<number, [number, number, number]> = {
@@ -28,10 +28,9 @@ const PARITY: Record<number, [number, number, number]> = {
   2025: [0.47, 0.38, 0.15],
 };
 
+/** Value for a year, the first or last year's value outside the table. */
 function byYear<T>(table: Record<number, T>, year: number): T {
-  const years = Object.keys(table).map(Number);
-  const y = Math.min(Math.max(year, years[0]), years[years.length - 1]);
-  return table[y];
+  return table[Math.min(Math.max(year, 2013), 2025)];
 }
 
 /** Births per 1000 registered persons in a year. */
@@ -48,7 +47,7 @@ export function boyShare(year: number, afterGirl = false): number {
   else if (year >= 1990) srb = 113;
   else if (year >= 1980) srb = 109;
   else srb = 106;
-  if (afterGirl && year >= 1985) srb += 12; // second births after a girl were more often boys
+  if (afterGirl && year >= 1985) srb += 6; // second births after a girl were more often boys
   return srb / (100 + srb);
 }
 
@@ -70,7 +69,7 @@ const SURVIVAL = [false, true].map((male) => {
 /** Probability of surviving from birth to an age, with harsher conditions for older cohorts. */
 export function survival(male: boolean, age: number, birthYear: number): number {
   const s = SURVIVAL[male ? 1 : 0][Math.min(120, Math.max(0, Math.floor(age)))];
-  const harsh = birthYear < 1950 ? 1.35 : birthYear < 1965 ? 1.15 : 1;
+  const harsh = birthYear < 1950 ? 1.15 : birthYear < 1965 ? 1.05 : 1;
   return Math.pow(s, harsh);
 }
 
@@ -119,10 +118,11 @@ export function intendedChildren(u: number, birthYear: number, rural: boolean): 
 }
 
 /** Chance of a further child before the simulation starts, for cohorts born 1960 and later. */
-export function furtherChildChance(parity: number, firstIsGirl: boolean, rural: boolean, minority: boolean): number {
+export function furtherChildChance(parity: number, firstIsGirl: boolean, rural: boolean, minority: boolean, motherYear: number): number {
   if (parity === 1) {
     if (minority) return 0.5;
-    if (!rural) return 0.05;
+    if (!rural) return motherYear < 1970 ? 0.1 : 0.05;
+    if (motherYear < 1970) return firstIsGirl ? 0.65 : 0.35; // 1980s: rural second births still common
     return firstIsGirl ? 0.45 : 0.12;
   }
   return minority ? 0.15 : rural ? 0.03 : 0.005;

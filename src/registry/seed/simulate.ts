@@ -81,7 +81,7 @@ function birthsYear(b: Batch, pop: SimPerson[], year: number, from: number, to: 
     if (age < 18 || age > 46 || p.lastChild > to - 300) continue;
     const k = Math.min(p.children, 2);
     let w = fertilityWeight(age, k + 1, year);
-    if (k === 1 && !p.urban && p.firstChildGirl && year < 2016) w *= 2;
+    if (k === 1 && !p.urban && p.firstChildGirl && year < 2016) w *= 1.5;
     if (k === 2 && p.ethnicity !== '01') w *= 3;
     if (w <= 0) continue;
     pools[k].push(p);

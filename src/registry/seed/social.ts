@@ -40,11 +40,11 @@ export function marriagesYear(b: Batch, pop: SimPerson[], year: number, from: nu
     if (husband) wed(b, w, husband, from, to);
     else {
       const u = rng.float();
-      if (u < 0.35) marryOut(b, w, from, to);
+      if (u < 0.45) marryOut(b, w, from, to);
       else if (u < 0.7) partnerFromOutside(b, w, from, to);
     }
   }
-  for (const list of men.values()) for (const m of list) if (rng.chance(0.5)) partnerFromOutside(b, m, from, to);
+  for (const list of men.values()) for (const m of list) if (rng.chance(0.35)) partnerFromOutside(b, m, from, to);
 }
 
 function marriageEvents(b: Batch, a: SimPerson, c: SimPerson, day: number): void {
@@ -108,7 +108,7 @@ export function divorcesYear(b: Batch, pop: SimPerson[], from: number, to: numbe
   for (const w of pop) {
     if (w.male || w.status !== ALIVE || !isMarried(w)) continue;
     const h = w.spouse!;
-    if (h.status !== ALIVE || h.spouse !== w || (from - w.birth) / YEAR > 60 || !b.rng.chance(0.008)) continue;
+    if (h.status !== ALIVE || h.spouse !== w || (from - w.birth) / YEAR > 60 || !b.rng.chance(0.006)) continue;
     const day = pickDay(b, Math.max(w.lastEvent, h.lastEvent) + 1, from, to);
     if (day < 0) continue;
     b.event('divorce', w, day, b.code(w.hukou), { spouse: h });
