@@ -3,6 +3,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
+import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
 import type { TextEncoding } from './types.ts';
 

@@ -20,15 +20,12 @@ function rollback(b: Batch, s: Snapshot): void {
 
 export function buildBatch(ctx: RunContext, target: number): Batch {
   const b = new Batch(ctx);
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 3; round++) {
     const remaining = target - b.persons.length;
-    if (remaining < 20) break;
-    const growth = ctx.growth.start > 0 ? ctx.growth.end / ctx.growth.start : 1 + 0.008 * (ctx.today - ctx.t0) / YEAR;
-    const planned = Math.max(1, Math.floor((remaining / growth) * 0.985));
+    if (round > 0 && remaining <= Math.max(20, target / 50)) break;
+    const growth = ctx.growth.start > 0 ? ctx.growth.end / ctx.growth.start : 1 + 0.011 * (ctx.today - ctx.t0) / YEAR;
     const snap = snapshot(b);
-    const perFounder = ctx.growth.founders > 0 ? ctx.growth.start / ctx.growth.founders : 6;
-    const founders = Math.max(1, Math.round(planned / perFounder));
-    addPopulationAtT0(b, founders);
+    const founders = addAtT0(b, Math.ceil((remaining / growth) * 1.005));
     const atStart = b.persons.length - snap.persons;
     simulate(b, snap.persons, snap.families);
     if (round === 0) {
@@ -36,13 +33,31 @@ export function buildBatch(ctx: RunContext, target: number): Batch {
       ctx.growth.start += atStart;
       ctx.growth.end += b.persons.length - snap.persons;
     }
+    if (process.env.SEED_DEBUG) console.error('round', round, 'atStart', atStart, 'now', b.persons.length, 'target', target);
     if (b.persons.length > target) {
       trim(b, b.persons.length - target, snap);
-      if (b.persons.length > target) { rollback(b, snap); break; }
+      if (b.persons.length > target) rollback(b, snap);
+      break;
     }
   }
+  if (process.env.SEED_DEBUG) console.error('topUp', target - b.persons.length);
   topUp(b, target - b.persons.length);
   return b;
+}
+
+/** Add founders and their families until about `wanted` persons were added; returns the founders. */
+function addAtT0(b: Batch, wanted: number): number {
+  const { growth } = b.ctx;
+  const start = b.persons.length;
+  let founders = 0;
+  for (let first = true; b.persons.length - start < wanted; first = false) {
+    const perFounder = growth.founders > 0 ? growth.start / growth.founders : 6;
+    const missing = wanted - (b.persons.length - start);
+    const n = Math.max(1, Math.round((missing / perFounder) * (first ? 0.97 : 1)));
+    addPopulationAtT0(b, n);
+    founders += n;
+  }
+  return founders;
 }
 
 /** Remove persons nobody refers to (chosen at random) from the persons added since `s`. */

@@ -91,6 +91,7 @@ function birthsYear(b: Batch, pop: SimPerson[], year: number, from: number, to: 
   for (let k = 0; k < 3; k++) {
     if (sums[k] === 0) continue;
     const scale = (quota * shares[k]) / sums[k];
+    if (process.env.SEED_DEBUG2) { let exp = 0; weights[k].forEach((w) => { exp += Math.min(0.6, w * scale); }); console.error(year, 'parity', k + 1, 'pool', pools[k].length, 'quota', (quota * shares[k]).toFixed(1), 'expected', exp.toFixed(1)); }
     pools[k].forEach((mother, i) => {
       if (!b.rng.chance(Math.min(0.6, weights[k][i] * scale))) return;
       const day = pickDay(b, Math.max(mother.lastEvent + 1, mother.lastChild + 300), from, to);

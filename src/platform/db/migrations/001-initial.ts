@@ -52,9 +52,12 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('persons_hukou').on('persons').columns(['hukou_area_code', 'birth_date']).execute();
-  await db.schema.createIndex('persons_residence').on('persons').columns(['residence_area_code', 'birth_date']).execute();
-  await db.schema.createIndex('persons_name').on('persons').column('name').execute();
+  // The list filters (sex, status, migrant) are in the indexes so that paging and capped
+  // counts read the index alone, without touching the table.
+  const filters = ['birth_date', 'sex', 'status', 'is_migrant'];
+  await db.schema.createIndex('persons_hukou').on('persons').columns(['hukou_area_code', ...filters]).execute();
+  await db.schema.createIndex('persons_residence').on('persons').columns(['residence_area_code', ...filters]).execute();
+  await db.schema.createIndex('persons_name').on('persons').columns(['name', 'hukou_area_code', 'residence_area_code', ...filters]).execute();
   await db.schema.createIndex('persons_mother').on('persons').column('mother_id').execute();
   await db.schema.createIndex('persons_father').on('persons').column('father_id').execute();
   await db.schema.createIndex('persons_family').on('persons').column('family_id').execute();
