@@ -72,9 +72,13 @@ function isTimeOfDay(s: string, start: number): boolean {
   return s.length > start + 1;
 }
 
+/** Printable ASCII (the usual first and last characters of a date): nothing to trim. */
+function isPrintableAscii(c: number): boolean {
+  return c > 32 && c < 0x7f;
+}
+
 function parseDateString(raw: string): string | null {
-  const first = raw.charCodeAt(0);
-  const s = first > 32 && first !== 0x3000 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
+  const s = isPrintableAscii(raw.charCodeAt(0)) && isPrintableAscii(raw.charCodeAt(raw.length - 1)) ? raw : raw.trim();
   const n = s.length;
   if (n < 8) return null; // shortest: 'YYYY/M/D'
   // Fast path: 'YYYY-MM-DD'.

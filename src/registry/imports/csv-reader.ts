@@ -17,6 +17,14 @@ function isEmptyRecord(cells: string[]): boolean {
   return true;
 }
 
+/** The first line with content, if it is complete (followed by a line end, or at the end). */
+function firstCompleteLine(text: string, final: boolean): string | null {
+  const lines = text.split(/\r\n|\n|\r/);
+  const complete = final ? lines.length : lines.length - 1;
+  for (let i = 0; i < complete; i++) if (lines[i].trim()) return lines[i];
+  return null;
+}
+
 /** Comma, unless the header line has tabs (or semicolons) and no commas. */
 function detectDelimiter(firstLine: string): number {
   if (firstLine.includes(',')) return 44;
@@ -58,14 +66,13 @@ export async function readCsv(input: TableInput): Promise<Table> {
         text = decoder.write(next.value);
       }
       if (parser === null) {
-        if (!done && !/[\r\n]/.test(text) && text.length < 1 << 16) {
-          // Not even the header line yet: keep collecting before choosing the delimiter.
-          headText += text;
-          continue;
-        }
-        text = headText + text;
+        // The delimiter is chosen from the header line: wait until it is complete.
+        headText += text;
+        const header = firstCompleteLine(headText, done);
+        if (header === null && !done && headText.length < 1 << 16) continue;
+        text = headText;
         headText = '';
-        parser = new CsvParser(detectDelimiter(text.slice(0, text.search(/[\r\n]|$/))));
+        parser = new CsvParser(detectDelimiter(header ?? ''));
       }
       try {
         parser.push(text, pending);

@@ -1,5 +1,6 @@
 // Text encoding of CSV files: UTF-8 (with or without BOM) when the bytes are valid UTF-8,
-// otherwise GB18030, the superset of GBK that Chinese Excel writes by default.
+// otherwise GB18030, the superset of GBK that Chinese Excel writes by default. A UTF-16LE
+// byte order mark (Excel's "Unicode 文本" export) is recognised too.
 
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
@@ -24,8 +25,13 @@ export function completeUtf8Length(buf: Uint8Array): number {
   return n;
 }
 
+function hasUtf16LeBom(buf: Uint8Array): boolean {
+  return buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe;
+}
+
 /** Detects the encoding of bytes in memory. */
 export function detectEncoding(buf: Uint8Array): TextEncoding {
+  if (hasUtf16LeBom(buf)) return 'utf-16le';
   return isUtf8(buf) ? 'utf-8' : 'gb18030';
 }
 
@@ -35,8 +41,9 @@ export async function detectFileEncoding(path: string, chunkSize = 1 << 22): Pro
   try {
     const buf = Buffer.allocUnsafe(chunkSize + 4);
     let carry = 0; // bytes of an incomplete sequence moved to the front of buf
-    for (;;) {
+    for (let first = true; ; first = false) {
       const { bytesRead } = await fh.read(buf, carry, chunkSize, null);
+      if (first && hasUtf16LeBom(buf.subarray(0, bytesRead))) return 'utf-16le';
       if (bytesRead === 0) return carry === 0 ? 'utf-8' : 'gb18030';
       const total = carry + bytesRead;
       const view = buf.subarray(0, total);
@@ -119,5 +126,6 @@ function textDecoder(label: string): ChunkDecoder | null {
  */
 export function createDecoder(encoding: TextEncoding): ChunkDecoder {
   if (encoding === 'utf-8') return textDecoder('utf-8')!;
+  if (encoding === 'utf-16le') return textDecoder('utf-16le')!;
   return textDecoder('gb18030') ?? createIconvGb18030Decoder();
 }

@@ -81,10 +81,20 @@ describe('readTable on CSV', () => {
     expect(await allRows(table)).toEqual([{ line: 4, cells: ['张三', '男'] }]);
   });
 
+  it('reads Excel\'s "Unicode 文本" export: UTF-16LE with a BOM, tab-separated', async () => {
+    const bytes = Buffer.from('\ufeff姓名\t性别\r\n张三\t男\r\n', 'utf16le');
+    for (const input of [{ buffer: bytes }, { path: write('unicode.txt', bytes) }]) {
+      const table = await readTable({ ...input, filename: 'unicode.txt' });
+      expect(table.encoding).toBe('utf-16le');
+      expect(table.headers).toEqual(['姓名', '性别']);
+      expect(await allRows(table)).toEqual([{ line: 2, cells: ['张三', '男'] }]);
+    }
+  });
+
   it('reads tab-separated text saved as .txt or .csv', async () => {
-    const table = await readTable({ buffer: Buffer.from('姓名\t性别\n张三\t男\n'), filename: 'x.txt' });
+    const table = await readTable({ buffer: Buffer.from('\r\n姓名\t性别\n张三\t男,女\n'), filename: 'x.txt' });
     expect(table.headers).toEqual(['姓名', '性别']);
-    expect(await allRows(table)).toEqual([{ line: 2, cells: ['张三', '男'] }]);
+    expect(await allRows(table)).toEqual([{ line: 3, cells: ['张三', '男,女'] }]);
   });
 
   it('reads a large file across many chunks without losing or splitting records', async () => {

@@ -15,7 +15,8 @@ export interface TableRow {
 }
 
 export type TableFormat = 'csv' | 'xlsx';
-export type TextEncoding = 'utf-8' | 'gb18030';
+/** utf-16le: Excel's "Unicode 文本" export (tab-separated, with a byte order mark). */
+export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le';
 
 /** A table being read. Rows can be consumed once, by `batches()` or `rows()`. */
 export interface Table {
@@ -66,6 +67,9 @@ export class ImportFileError extends Error {
   }
 }
 
-export function badFile(reason: string): ImportFileError {
-  return new ImportFileError('import.bad_file', { reason }, `文件无法读取：${reason}`);
+/** A file-level error; `cause` keeps the technical error (for logs) behind the user's sentence. */
+export function badFile(reason: string, cause?: unknown): ImportFileError {
+  const error = new ImportFileError('import.bad_file', { reason }, `文件无法读取：${reason}`);
+  if (cause !== undefined) error.cause = cause;
+  return error;
 }

@@ -5,8 +5,8 @@ import {
 } from './values.ts';
 
 describe('cellAt', () => {
-  const cells = ['a', ' b ', '\u3000c\u3000', '', '\u00a0d'];
-  it.each([[0, 'a'], [1, 'b'], [2, 'c'], [3, ''], [4, 'd'], [5, ''], [-1, '']])('cell %i → %s', (i, v) => {
+  const cells = ['a', ' b ', '\u3000c\u3000', '', '\u00a0d', '张三\u2002', '\ufeff汉族', '\t1\r'];
+  it.each([[0, 'a'], [1, 'b'], [2, 'c'], [3, ''], [4, 'd'], [5, '张三'], [6, '汉族'], [7, '1'], [8, ''], [-1, '']])('cell %i → %s', (i, v) => {
     expect(cellAt(cells, i)).toBe(v);
   });
 });

@@ -4,15 +4,18 @@
 import { EVENT_KINDS, ETHNICITIES, MARITAL_STATUSES } from '../codes.ts';
 import type { EventKind, HukouType, Sex } from '../../platform/db/schema.ts';
 
+/** Characters that are certainly not white space: printable ASCII, and CJK and beyond. */
+function isSolid(c: number): boolean {
+  return (c > 32 && c < 0x7f) || (c > 0x3000 && c !== 0xfeff);
+}
+
 /** The cell's text trimmed, '' when the column is absent or the row too short. */
 export function cellAt(cells: readonly string[], index: number): string {
   if (index < 0 || index >= cells.length) return '';
   const s = cells[index];
   if (s.length === 0) return s;
-  const first = s.charCodeAt(0);
-  const last = s.charCodeAt(s.length - 1);
-  // Fast path: nothing to trim (trim() also removes U+3000 and U+00A0, which are > 32).
-  if (first > 32 && last > 32 && first !== 0x3000 && last !== 0x3000 && first !== 0xa0 && last !== 0xa0 && first !== 0xfeff) return s;
+  // Fast path: most cells start and end with a digit, a letter or a Chinese character.
+  if (isSolid(s.charCodeAt(0)) && isSolid(s.charCodeAt(s.length - 1))) return s;
   return s.trim();
 }
 

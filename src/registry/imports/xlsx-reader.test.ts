@@ -83,6 +83,22 @@ describe('readTable on xlsx', () => {
     expect(rows.at(-1)).toEqual({ line: 46, cells: ['44', 'n44'] });
   });
 
+  it('stops early when closed', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['id']);
+    for (let i = 0; i < 5000; i++) ws.addRow([String(i)]);
+    const table = await readTable({ buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: 'c.xlsx', batchRows: 100 });
+    let batches = 0;
+    for await (const batch of table.batches()) {
+      batches++;
+      expect(batch).toHaveLength(100);
+      await table.close();
+    }
+    expect(batches).toBe(1);
+    await table.close();
+  });
+
   it('reports a sheet with nothing in it', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('空表');
@@ -95,6 +111,8 @@ describe('readTable on xlsx', () => {
     const e = await readTable({ buffer, filename: 'broken.xlsx' }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ImportFileError);
     expect((e as ImportFileError).code).toBe('import.bad_file');
+    expect((e as ImportFileError).message).toBe('文件无法读取：不是有效的 xlsx 文件，请用 Excel 打开后重新保存再导入');
+    expect((e as ImportFileError).cause).toBeInstanceOf(Error);
   });
 });
 

@@ -111,7 +111,7 @@ export async function readXlsx(input: TableInput): Promise<Table> {
     }
   } catch (e) {
     stream.destroy();
-    throw badFile(`不是有效的 xlsx 文件（${e instanceof Error ? e.message : String(e)}）`);
+    throw badFile('不是有效的 xlsx 文件，请用 Excel 打开后重新保存再导入', e);
   }
   if (!sheet || !rowIter) {
     stream.destroy();
@@ -144,7 +144,7 @@ export async function readXlsx(input: TableInput): Promise<Table> {
       }
     } catch (e) {
       if (closed) return;
-      throw badFile(`xlsx 文件内容损坏（${e instanceof Error ? e.message : String(e)}）`);
+      throw badFile('xlsx 文件内容损坏，请用 Excel 打开后重新保存再导入', e);
     }
     if (batch.length > 0) yield batch;
     // Let ExcelJS finish the zip so that its temporary files are removed.

@@ -11,7 +11,7 @@ type Kind = 'streetCommunity' | 'streetVillage' | 'townCommunity' | 'village' | 
 // Relative population of one unit (urban communities are several times larger than villages).
 const WEIGHT: Record<Kind, number> = { streetCommunity: 5, streetVillage: 1.5, townCommunity: 2, village: 1, other: 0.05 };
 // Share of urban (non-agricultural) hukou among its people.
-const URBAN: Record<Kind, number> = { streetCommunity: 0.92, streetVillage: 0.45, townCommunity: 0.55, village: 0.18, other: 0.5 };
+const URBAN: Record<Kind, number> = { streetCommunity: 0.92, streetVillage: 0.45, townCommunity: 0.55, village: 0.12, other: 0.5 };
 
 // Approximate population of Mianyang's counties (万, about 2017, development zones counted with
 // their districts; secondary sources), so that mountain counties with many small villages

@@ -1,8 +1,9 @@
 // One batch with exactly the requested number of persons: build family trees at t0,
 // simulate them, then trim or top up. Trees never cross batches, so every mother, father
 // and spouse of a batch is in the same batch.
-import { addPopulationAtT0, YEAR } from './lineage.ts';
-import { KEEP, Batch, type RunContext, type SimPerson } from './model.ts';
+import { YEAR } from './dates.ts';
+import { addPopulationAtT0 } from './lineage.ts';
+import { DEAD, KEEP, REFERENCED, Batch, type RunContext, type SimPerson } from './model.ts';
 import { simulate } from './simulate.ts';
 
 interface Snapshot { persons: number; events: number; families: number; disabled: number }
@@ -23,9 +24,9 @@ export function buildBatch(ctx: RunContext, target: number): Batch {
   for (let round = 0; round < 3; round++) {
     const remaining = target - b.persons.length;
     if (round > 0 && remaining <= Math.max(20, target / 50)) break;
-    const growth = ctx.growth.start > 0 ? ctx.growth.end / ctx.growth.start : 1 + 0.011 * (ctx.today - ctx.t0) / YEAR;
+    const growth = ctx.growth.start > 0 ? ctx.growth.end / ctx.growth.start : 1 + 0.012 * (ctx.today - ctx.t0) / YEAR;
     const snap = snapshot(b);
-    const founders = addAtT0(b, Math.ceil((remaining / growth) * 1.005));
+    const founders = addAtT0(b, Math.ceil(remaining / growth));
     const atStart = b.persons.length - snap.persons;
     simulate(b, snap.persons, snap.families);
     if (round === 0) {
@@ -33,14 +34,12 @@ export function buildBatch(ctx: RunContext, target: number): Batch {
       ctx.growth.start += atStart;
       ctx.growth.end += b.persons.length - snap.persons;
     }
-    if (process.env.SEED_DEBUG) console.error('round', round, 'atStart', atStart, 'now', b.persons.length, 'target', target);
     if (b.persons.length > target) {
       trim(b, b.persons.length - target, snap);
       if (b.persons.length > target) rollback(b, snap);
       break;
     }
   }
-  if (process.env.SEED_DEBUG) console.error('topUp', target - b.persons.length);
   topUp(b, target - b.persons.length);
   return b;
 }
@@ -60,21 +59,15 @@ function addAtT0(b: Batch, wanted: number): number {
   return founders;
 }
 
-/** Remove persons nobody refers to (chosen at random) from the persons added since `s`. */
+/** Remove random persons nobody refers to from those added since `s`. */
 function trim(b: Batch, excess: number, s: Snapshot): void {
-  const referenced = new Set<string>();
-  for (let i = s.persons; i < b.persons.length; i++) {
-    const p = b.persons[i];
-    for (const q of [p.mother, p.father, p.spouse]) if (q) referenced.add(q.id);
-  }
-  for (let i = s.events; i < b.events.length; i++) {
-    const e = b.events[i];
-    for (const id of [e.spouse_id, e.mother_id, e.father_id]) if (id) referenced.add(id);
-  }
   const candidates: SimPerson[] = [];
   for (let i = s.persons; i < b.persons.length; i++) {
     const p = b.persons[i];
-    if (referenced.has(p.id) || (p.flags & KEEP) || (p.mother && p.mother.lastChild > p.birth)) continue;
+    // Keep births and deaths of the period (they make the rates), special children, and any
+    // child with a younger sibling (whose parity counts it).
+    if ((p.flags & (REFERENCED | KEEP)) || p.birth >= b.ctx.t0 || p.status === DEAD) continue;
+    if (p.mother && p.mother.lastChild > p.birth) continue;
     candidates.push(p);
   }
   const n = Math.min(excess, candidates.length);

@@ -2,6 +2,8 @@
 // free of Date objects; strings are formatted once per day and cached.
 
 const MS_PER_DAY = 86_400_000;
+/** Mean length of a year in days, for ages and durations. */
+export const YEAR = 365.25;
 const FIRST_YEAR = 1800;
 const LAST_YEAR = 2200;
 const YEAR_START = new Int32Array(LAST_YEAR - FIRST_YEAR + 2);

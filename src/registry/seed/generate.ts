@@ -1,5 +1,6 @@
 // Deterministic synthetic population of a region: `generatePopulation` yields batches of
 // families, persons and population events, ready to insert. See README.md in this folder.
+import { isRealDate } from '../id-number.ts';
 import { Region, type VillageInput } from './areas.ts';
 import { buildBatch } from './batch.ts';
 import { dayOf, parseDay } from './dates.ts';
@@ -16,6 +17,7 @@ export interface GenerateOptions {
   villages: readonly VillageInput[];
   /** Exact number of person rows to produce (alive, dead and moved out together). */
   persons: number;
+  /** Any integer (used modulo 2^32). */
   seed: number;
   /** YYYY-MM-DD: events run up to this day; created_at of every row is its midnight UTC. */
   today: string;
@@ -30,7 +32,9 @@ export function generatePopulation(opts: GenerateOptions): Iterable<SeedBatch> {
   const batchSize = opts.batchSize ?? 5000;
   if (!Number.isInteger(opts.persons) || opts.persons < 0) throw new Error('persons must be a non-negative integer');
   if (!Number.isInteger(batchSize) || batchSize < 100) throw new Error('batchSize must be an integer of at least 100');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new Error('today must be YYYY-MM-DD');
+  if (!Number.isInteger(opts.seed)) throw new Error('seed must be an integer');
+  const [y, m, d] = opts.today.split('-').map(Number);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.today) || !isRealDate(y, m, d)) throw new Error('today must be a date YYYY-MM-DD');
   const today = parseDay(opts.today);
   const t0 = dayOf(startYear, 1, 1);
   if (t0 > today) throw new Error('startYear must not be after today');

@@ -47,11 +47,12 @@ export class IdNumberAllocator {
       slot = { index: this.counters.size, used: new Uint16Array((this.lastDay - FIRST_DAY + 1) * 2) };
       this.counters.set(addressCode, slot);
     }
-    const cell = (birthDay - FIRST_DAY) * 2 + (male ? 1 : 0);
-    const k = slot.used[cell]++;
+    const offset = birthDay - FIRST_DAY;
     const slots = male ? MALE_SLOTS : FEMALE_SLOTS;
-    if (k >= slots || birthDay < FIRST_DAY) throw new Error(`ID number sequences exhausted for ${addressCode} ${isoOf(birthDay)}`);
-    const p = (k * 193 + birthDay * 31 + slot.index * 17) % slots;
+    if (offset < 0 || birthDay > this.lastDay) throw new Error(`birth date out of range: ${isoOf(birthDay)}`);
+    const k = slot.used[offset * 2 + (male ? 1 : 0)]++;
+    if (k >= slots) throw new Error(`ID number sequences exhausted for ${addressCode} ${isoOf(birthDay)}`);
+    const p = (k * 193 + offset * 31 + slot.index * 17) % slots;
     return makeIdNumber(addressCode, isoOf(birthDay), male ? 2 * p + 1 : 2 * p + 2);
   }
 }

@@ -3,15 +3,13 @@
 // the same batch, some to partners from elsewhere), grandchildren, and so on until t0.
 // All of a woman's children are persons of the batch, so parities and "only child" facts
 // can be counted from mother_id / father_id.
-import { dayInYear, yearOfDay } from './dates.ts';
+import { YEAR, dayInYear, yearOfDay } from './dates.ts';
 import { initialMigration } from './migration.ts';
 import { DEAD, KEEP, NEVER_MARRY, NO_MORE_CHILDREN, childEthnicity, join, marry, type Batch, type SimFamily, type SimPerson } from './model.ts';
 import { surname as randomSurname } from './names.ts';
 import { WeightedTable, type Rng } from './prng.ts';
 import { boyShare, furtherChildChance, intendedChildren, survival, womenMarriageAge } from './rates.ts';
 import { marryChildren } from './t0-marriage.ts';
-
-export const YEAR = 365.25;
 
 // Birth years of founders (the oldest generation, whose parents are not in the registry),
 // tuned so that the generated age structure comes close to Sichuan's 7th census (2020).
@@ -78,8 +76,8 @@ function addFounders(b: Batch): Couple | null {
   const urban = rng.chance(region.urbanShare[village]);
   const [from, to] = FOUNDERS[FOUNDER_TABLE.sample(rng)];
   const wifeBirth = dayInYear(rng.between(from, to), rng.float());
-  const husbandBirth = wifeBirth - Math.round(clamp(2.3 + 2.5 * rng.normal(), -3, 10) * YEAR);
   const married = wifeBirth + Math.round(marriageAge(rng, false, yearOfDay(wifeBirth)) * YEAR);
+  const husbandBirth = Math.min(wifeBirth - Math.round(clamp(2.3 + 2.5 * rng.normal(), -3, 10) * YEAR), married - Math.round(20 * YEAR));
   const eth = region.ethnicity(county, rng);
   const spec = { hukou: village, urban, idAddress: county };
   if (married >= ctx.t0) {

@@ -3,9 +3,8 @@
 // 留守儿童) and some come back. Shares are set so that about 12% of the registered population
 // lives outside its hukou township (Sichuan 7th census: 人户分离 about a quarter of residents,
 // of which a part within the same township; Mianyang's registered migrants fewer).
+import { YEAR } from './dates.ts';
 import { ALIVE, KEEP, type Batch, type SimFamily, type SimPerson } from './model.ts';
-
-const YEAR = 365.25;
 
 export function changeResidence(b: Batch, p: SimPerson, dest: number, day: number): void {
   p.residence = dest;
@@ -69,9 +68,8 @@ export function migrationYear(b: Batch, families: SimFamily[], from: number, to:
     } else {
       // Young single people leaving alone for work.
       for (const m of fam.members) {
-        if (m.status !== ALIVE || m.marital !== '10' || (m.flags & KEEP) || !rng.chance(0.02)) continue;
         const age = (to - m.birth) / YEAR;
-        if (age < 18 || age > 30) continue;
+        if (age < 18 || age > 30 || m.status !== ALIVE || m.marital !== '10' || (m.flags & KEEP) || !rng.chance(0.02)) continue;
         const dest = region.urbanDestination(m.hukou, rng);
         const day = Math.max(from, m.lastEvent + 1) + rng.int(30);
         if (!region.sameTownship(dest, m.hukou) && day <= to) changeResidence(b, m, dest, day);

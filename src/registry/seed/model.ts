@@ -15,6 +15,7 @@ export const MOVED_OUT = 2;
 export const NO_MORE_CHILDREN = 1; // parent in a special family: no further births or remarriage
 export const KEEP = 2; // special child: no random death, move or removal
 export const NEVER_MARRY = 4;
+export const REFERENCED = 8; // someone's mother, father or spouse, or named in an event
 
 export interface SimPerson {
   id: string;
@@ -124,6 +125,8 @@ export class Batch {
       lastEvent: spec.birth,
       flags: 0,
     };
+    if (p.mother) p.mother.flags |= REFERENCED;
+    if (p.father) p.father.flags |= REFERENCED;
     this.persons.push(p);
     return p;
   }
@@ -148,6 +151,9 @@ export class Batch {
       updated_at: at,
     });
     if (day > p.lastEvent) p.lastEvent = day;
+    if (extra.spouse) extra.spouse.flags |= REFERENCED;
+    if (extra.mother) extra.mother.flags |= REFERENCED;
+    if (extra.father) extra.father.flags |= REFERENCED;
   }
 
   family(village: number, head: SimPerson | null): SimFamily {
@@ -173,11 +179,23 @@ export function join(p: SimPerson, f: SimFamily): void {
   f.members.push(p);
 }
 
+/**
+ * A hukou move inside the region: the residence follows unless the person lives elsewhere,
+ * and moving into a city community usually turns a rural hukou urban (农转非).
+ */
+export function moveHukou(b: Batch, p: SimPerson, village: number): void {
+  if (p.residence === p.hukou) p.residence = village;
+  p.hukou = village;
+  if (!p.urban && b.region.urbanShare[village] > 0.8 && b.rng.chance(0.8)) p.urban = true;
+}
+
 export function marry(a: SimPerson, b: SimPerson): void {
   a.marital = a.marital === '10' ? '21' : '22';
   b.marital = b.marital === '10' ? '21' : '22';
   a.spouse = b;
   b.spouse = a;
+  a.flags |= REFERENCED;
+  b.flags |= REFERENCED;
 }
 
 export function isMarried(p: SimPerson): boolean {

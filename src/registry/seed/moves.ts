@@ -2,12 +2,10 @@
 // work in Chengdu and elsewhere), rural households moving to towns and the city districts
 // (urbanisation, 农转城), and people moving in from outside the region. Rates are rough: they
 // keep Mianyang's registered population slowly shrinking, as its statistics bulletins report.
-import { yearOfDay } from './dates.ts';
-import { ALIVE, KEEP, MOVED_OUT, join, marry, type Batch, type SimFamily, type SimPerson } from './model.ts';
+import { YEAR, yearOfDay } from './dates.ts';
+import { ALIVE, KEEP, MOVED_OUT, join, marry, moveHukou, type Batch, type SimFamily, type SimPerson } from './model.ts';
 import { boyShare } from './rates.ts';
 import { pickDay } from './simulate.ts';
-
-const YEAR = 365.25;
 
 export function movesYear(b: Batch, pop: SimPerson[], families: SimFamily[], from: number, to: number, frac: number): void {
   const { rng, region } = b;
@@ -35,8 +33,7 @@ export function movesYear(b: Batch, pop: SimPerson[], families: SimFamily[], fro
     if (day < 0) continue;
     for (const m of movers) {
       b.event('move_in', m, day, b.code(dest), { from: b.code(v) });
-      m.hukou = m.residence = dest;
-      if (!m.urban && rng.chance(0.5)) m.urban = true;
+      moveHukou(b, m, dest);
     }
     fam.village = dest;
   }
@@ -73,7 +70,7 @@ function arrival(b: Batch, from: number, to: number): void {
     movedIn.push(p);
   } else {
     const wifeBirth = day - Math.round((24 + rng.float() * 16) * YEAR);
-    const husband = b.person({ ...spec, male: true, birth: wifeBirth - Math.round((2.3 + 2 * rng.normal()) * YEAR) });
+    const husband = b.person({ ...spec, male: true, birth: wifeBirth - Math.round(Math.max(-2, 2.3 + 2 * rng.normal()) * YEAR) });
     const wife = b.person({ ...spec, male: false, birth: wifeBirth });
     marry(husband, wife);
     const fam = b.family(dest, husband);

@@ -1,8 +1,8 @@
 // Demographic rates of the synthetic population, Sichuan / Mianyang 2010s-2020s. Figures are
 // rounded from public statistics and used only to make plausible data:
-// - crude birth and death rates: 四川统计年鉴 / 四川省国民经济和社会发展统计公报 2013-2024
-//   (births about 10-11‰ in 2016-2017 falling to about 6‰ by 2023; deaths 7-9‰) and 绵阳市统计公报,
-//   set a little lower for births because Mianyang is older than the provincial average;
+// - crude birth and death rates: shaped after 四川省国民经济和社会发展统计公报 2013-2024 (births
+//   about 10-11‰ in 2016-2017, about 6‰ from 2023; deaths 7-9‰) and 绵阳市统计公报, kept a little
+//   lower for Mianyang's registered (hukou) population;
 // - sex ratio at birth: 2000 census about 116 in Sichuan, falling to about 107 by the 2020s;
 // - parity shares: national and provincial bulletins (second births about half of all births in
 //   2016-2017; third and later births about 15% after the 2021 three-child policy);

@@ -1,7 +1,7 @@
 // Conversion of a finished batch into table rows (persons, families, population events).
 import type { FamiliesTable, NewEvent, NewPerson } from '../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
-import { isoOf } from './dates.ts';
+import { YEAR, isoOf } from './dates.ts';
 import { mobileNumber } from './ids.ts';
 import { ALIVE, DEAD, MOVED_OUT, type Batch, type SimFamily, type SimPerson } from './model.ts';
 
@@ -14,8 +14,6 @@ export interface SeedBatch {
   /** Facts for later features: only children to be marked disabled (special-aid cases). */
   facts: { disabledChildIds: string[] };
 }
-
-const YEAR = 365.25;
 
 const oldest = (list: SimPerson[]): SimPerson | null =>
   list.reduce<SimPerson | null>((o, p) => (o === null || p.birth < o.birth ? p : o), null);
@@ -65,7 +63,7 @@ export function toRows(b: Batch): SeedBatch {
     residence_area_code: region.codes[p.residence],
     death_date: p.status === DEAD ? isoOf(p.death) : null,
     status: p.status === DEAD ? 'dead' : p.status === MOVED_OUT ? 'moved_out' : 'alive',
-    is_migrant: region.sameTownship(p.hukou, p.residence) ? 0 : 1,
+    is_migrant: p.status === ALIVE && !region.sameTownship(p.hukou, p.residence) ? 1 : 0,
     mother_id: p.mother?.id ?? null,
     father_id: p.father?.id ?? null,
     spouse_id: p.spouse?.id ?? null,

@@ -1,14 +1,12 @@
 // Year-by-year simulation from t0 to today: deaths and births here; marriages, divorces,
 // moves and migration in their own modules. Crude rates are met in expectation per batch
 // (quota = rate x population), and spread over persons by age-specific weights.
-import { dayOf, yearOfDay } from './dates.ts';
+import { YEAR, dayOf, yearOfDay } from './dates.ts';
 import { changeResidence, migrationYear } from './migration.ts';
 import { ALIVE, DEAD, KEEP, NO_MORE_CHILDREN, childEthnicity, isMarried, join, type Batch, type SimPerson } from './model.ts';
 import { movesYear } from './moves.ts';
 import { birthRate, boyShare, deathRate, fertilityWeight, mortality, parityShares } from './rates.ts';
 import { divorcesYear, marriagesYear } from './social.ts';
-
-const YEAR = 365.25;
 
 /** A random day in [max(after, from), to], or -1 when there is none. */
 export function pickDay(b: Batch, after: number, from: number, to: number): number {
@@ -60,7 +58,9 @@ function deathsYear(b: Batch, pop: SimPerson[], year: number, from: number, to: 
   for (let i = 0; i < pop.length; i++) {
     const p = pop[i];
     if (p.scheduledDeath >= from && p.scheduledDeath <= to) {
-      die(b, p, Math.max(p.scheduledDeath, p.lastEvent + 1));
+      const day = Math.max(p.scheduledDeath, p.lastEvent + 1);
+      if (day <= to) die(b, p, day);
+      else p.scheduledDeath = day;
     } else if (w[i] > 0 && b.rng.chance(w[i] * k)) {
       const day = pickDay(b, p.lastEvent + 1, from, to);
       if (day >= 0) die(b, p, day);
@@ -91,7 +91,6 @@ function birthsYear(b: Batch, pop: SimPerson[], year: number, from: number, to: 
   for (let k = 0; k < 3; k++) {
     if (sums[k] === 0) continue;
     const scale = (quota * shares[k]) / sums[k];
-    if (process.env.SEED_DEBUG2) { let exp = 0; weights[k].forEach((w) => { exp += Math.min(0.6, w * scale); }); console.error(year, 'parity', k + 1, 'pool', pools[k].length, 'quota', (quota * shares[k]).toFixed(1), 'expected', exp.toFixed(1)); }
     pools[k].forEach((mother, i) => {
       if (!b.rng.chance(Math.min(0.6, weights[k][i] * scale))) return;
       const day = pickDay(b, Math.max(mother.lastEvent + 1, mother.lastChild + 300), from, to);

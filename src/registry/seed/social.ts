@@ -3,11 +3,11 @@
 // the region (外地媳妇 / 上门女婿) or the woman marries out and moves her hukou away.
 // Marriage age rises over the period (women's mean first-marriage age about 25 in 2013 to 28
 // in the 2020s, 7th census); Sichuan's divorce rate is among China's highest (about 4 per 1000).
-import { ALIVE, KEEP, MOVED_OUT, NEVER_MARRY, NO_MORE_CHILDREN, isMarried, join, marry, type Batch, type SimFamily, type SimPerson } from './model.ts';
+import { ALIVE, KEEP, MOVED_OUT, NEVER_MARRY, NO_MORE_CHILDREN, isMarried, join, marry, moveHukou, type Batch, type SimFamily, type SimPerson } from './model.ts';
+import { YEAR } from './dates.ts';
 import { firstMarriageHazard } from './rates.ts';
 import { pickDay } from './simulate.ts';
 
-const YEAR = 365.25;
 const BLOCKED = NEVER_MARRY | NO_MORE_CHILDREN | KEEP;
 
 export function marriagesYear(b: Batch, pop: SimPerson[], year: number, from: number, to: number): void {
@@ -33,8 +33,9 @@ export function marriagesYear(b: Batch, pop: SimPerson[], year: number, from: nu
     for (let d = 0; d <= 6 && !husband; d++) {
       for (const y of d === 0 ? [want] : [want - d, want + d]) {
         if (y > wy + 3 || y < wy - 12) continue;
-        const list = men.get(y);
-        if (list && list.length) { husband = list.pop(); break; }
+        const list = men.get(y) ?? [];
+        const i = list.findLastIndex((m) => !siblings(m, w));
+        if (i >= 0) { husband = list.splice(i, 1)[0]; break; }
       }
     }
     if (husband) wed(b, w, husband, from, to);
@@ -46,6 +47,9 @@ export function marriagesYear(b: Batch, pop: SimPerson[], year: number, from: nu
   }
   for (const list of men.values()) for (const m of list) if (rng.chance(0.35)) partnerFromOutside(b, m, from, to);
 }
+
+const siblings = (a: SimPerson, c: SimPerson): boolean =>
+  (a.mother !== null && a.mother === c.mother) || (a.father !== null && a.father === c.father);
 
 function marriageEvents(b: Batch, a: SimPerson, c: SimPerson, day: number): void {
   marry(a, c);
@@ -68,7 +72,7 @@ function wed(b: Batch, w: SimPerson, m: SimPerson, from: number, to: number): vo
   if (guest.hukou === home.village) join(guest, home);
   else if (b.rng.chance(0.75)) {
     b.event('move_in', guest, day, b.code(home.village), { from: b.code(guest.hukou) });
-    guest.hukou = guest.residence = home.village;
+    moveHukou(b, guest, home.village);
     join(guest, home);
   }
 }

@@ -2,10 +2,10 @@
 // children of the batch (so a generation is not doubled by spouses without parents), the
 // rest marry partners from elsewhere. Couples usually live with or near the husband's
 // family (patrilocal), sometimes in the wife's (上门), often in a town.
-import { ALIVE, KEEP, MOVED_OUT, NEVER_MARRY, join, marry, type Batch, type SimFamily, type SimPerson } from './model.ts';
+import { ALIVE, KEEP, MOVED_OUT, NEVER_MARRY, join, marry, moveHukou, type Batch, type SimFamily, type SimPerson } from './model.ts';
 import { surname as randomSurname } from './names.ts';
-import { YEAR, aliveAtT0, clamp, marriageAge, type Child, type Couple } from './lineage.ts';
-import { yearOfDay } from './dates.ts';
+import { YEAR, yearOfDay } from './dates.ts';
+import { aliveAtT0, clamp, marriageAge, type Child, type Couple } from './lineage.ts';
 
 /** Share of marriages for which a partner is looked for among the batch's own children. */
 const INTERNAL = 0.8;
@@ -26,7 +26,7 @@ export function marryChildren(b: Batch, children: Child[]): Couple[] {
     if ((kid.flags & NEVER_MARRY) || rng.chance(neverP) || kid.birth + age * YEAR >= ctx.t0) {
       if (ageT0 >= 28 && !(kid.flags & KEEP) && rng.chance(0.3)) {
         const v = rng.chance(0.6) ? kid.hukou : b.region.urbanDestination(kid.hukou, rng);
-        kid.hukou = kid.residence = v;
+        moveHukou(b, kid, v);
         b.family(v, kid);
       }
       continue;
@@ -86,8 +86,8 @@ function homeFor(b: Batch, host: Child): SimFamily {
   return b.family(v, p);
 }
 
-function settle(p: SimPerson, home: SimFamily): void {
-  p.hukou = p.residence = home.village;
+function settle(b: Batch, p: SimPerson, home: SimFamily): void {
+  moveHukou(b, p, home.village);
   join(p, home);
 }
 
@@ -102,8 +102,8 @@ function couple(wife: SimPerson | null, husband: SimPerson | null, w: { birth: n
 function wedChildren(b: Batch, w: Candidate, husband: Child): Couple {
   const [host, guest] = b.rng.chance(0.1) ? [w.c, husband] : [husband, w.c];
   const home = homeFor(b, host);
-  settle(host.p, home);
-  settle(guest.p, home);
+  settle(b, host.p, home);
+  settle(b, guest.p, home);
   marry(w.c.p, husband.p);
   return couple(w.c.p, husband.p, w.c.p, husband.p, w.day, home);
 }
@@ -125,7 +125,7 @@ function wedOutsider(b: Batch, k: Candidate): Couple {
       : rng.chance(0.5) ? kid.hukou : region.urbanDestination(kid.hukou, rng);
     home = b.family(v, kid);
   }
-  settle(kid, home);
+  settle(b, kid, home);
   const other = { birth, surname: randomSurname(rng), ethnicity: region.ethnicity(originCounty, rng) };
   let spouse: SimPerson | null = null;
   if (aliveAtT0(b, !kid.male, birth)) {

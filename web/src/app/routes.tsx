@@ -1,0 +1,44 @@
+// The staff back office lives under "/"; "/portal" is reserved for the citizen portal.
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { RequirePermission } from './access';
+import { HomePage } from './HomePage';
+import { LoginPage } from './LoginPage';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireAuth } from './RequireAuth';
+import { Shell } from './Shell';
+
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const PersonListPage = named(() => import('../features/registry/PersonListPage'), 'PersonListPage');
+const PersonPage = named(() => import('../features/registry/PersonPage'), 'PersonPage');
+const PersonFormPage = named(() => import('../features/registry/PersonFormPage'), 'PersonFormPage');
+const EventFormPage = named(() => import('../features/registry/EventFormPage'), 'EventFormPage');
+const ImportPage = named(() => import('../features/imports/ImportPage'), 'ImportPage');
+const UsersPage = named(() => import('../features/users/UsersPage'), 'UsersPage');
+const AuditPage = named(() => import('../features/audit/AuditPage'), 'AuditPage');
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'persons', element: <RequirePermission permission="persons.read"><PersonListPage /></RequirePermission> },
+      { path: 'persons/new', element: <RequirePermission permission="persons.write"><PersonFormPage /></RequirePermission> },
+      { path: 'persons/:id', element: <RequirePermission permission="persons.read"><PersonPage /></RequirePermission> },
+      { path: 'persons/:id/edit', element: <RequirePermission permission="persons.write"><PersonFormPage /></RequirePermission> },
+      { path: 'events/new', element: <RequirePermission permission="persons.write"><EventFormPage /></RequirePermission> },
+      { path: 'imports', element: <RequirePermission permission="imports.run"><ImportPage /></RequirePermission> },
+      { path: 'users', element: <RequirePermission permission="users.manage"><UsersPage /></RequirePermission> },
+      { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
