@@ -85,6 +85,8 @@ describe.each(DIALECTS)('auth and users on %s', (dialect) => {
   it('creates a user, resets the password and forces a change at next sign-in', async () => {
     const created = await admin.post('/api/v1/users', { username: 'wang.clerk', displayName: '王录入', password: 'Passw0rd!long', role: 'village_clerk', areaCode: AREAS.jiefang });
     expect(created.statusCode).toBe(201);
+    const first = await signIn(app, 'wang.clerk', 'Passw0rd!long');
+    expect((await first.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(true); // an administrator chose it
     const dup = await admin.post('/api/v1/users', { username: 'wang.clerk', displayName: '重复', password: 'Passw0rd!long', role: 'village_clerk', areaCode: AREAS.jiefang });
     expect(dup.statusCode).toBe(409);
     const { temporaryPassword } = (await admin.post(`/api/v1/users/${created.json().id}/reset-password`, {})).json();

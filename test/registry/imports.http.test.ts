@@ -57,6 +57,7 @@ describe.each(DIALECTS)('import routes on %s', (dialect) => {
     const job = await waitJob(clerk, res.json().id);
     expect(job.status).toBe('succeeded');
     expect(job.done).toBe(job.total);
+    expect(job.params).toEqual({ kind: 'persons', dryRun: false, filename: '人员.csv' }); // no server path, scope or actor
     expect(job.result).toMatchObject({ inserted: 39, rejected: 1, report: true, rejectedRows: [{ line: 5 }] });
     const report = await clerk.get(`/api/v1/imports/${job.id}/report.xlsx`);
     expect(report.statusCode).toBe(200);

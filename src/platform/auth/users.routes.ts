@@ -25,7 +25,7 @@ export async function usersRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         areaCode,
       }),
     },
-  }, async (req, reply) => reply.status(201).send(await createUser(ctx, actorWith(req, 'users.manage'), req.body)));
+  }, async (req, reply) => reply.status(201).send(await createUser(ctx, actorWith(req, 'users.manage'), req.body, { mustChangePassword: true })));
 
   r.patch('/users/:id', {
     schema: {

@@ -17,10 +17,14 @@ export function registerJobHandler(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
 }
 
+// Server-side details of a job's parameters that clients must not see (where the upload is kept).
+const INTERNAL_PARAMS = new Set(['path', 'filePath', 'scope', 'actor']);
+
 export function jobView(j: JobRow) {
+  const params = Object.fromEntries(Object.entries(JSON.parse(j.params) as Record<string, unknown>).filter(([k]) => !INTERNAL_PARAMS.has(k)));
   return {
     id: j.id, kind: j.kind, status: j.status, done: j.done, total: j.total,
-    params: JSON.parse(j.params), result: j.result ? JSON.parse(j.result) : null, error: j.error,
+    params, result: j.result ? JSON.parse(j.result) : null, error: j.error,
     createdAt: j.created_at, updatedAt: j.updated_at,
   };
 }

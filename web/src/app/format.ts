@@ -54,3 +54,13 @@ export function shanghaiDayStart(date: string, addDays = 0): string {
   d.setUTCDate(d.getUTCDate() + addDays);
   return d.toISOString();
 }
+
+/** 1536 → "1.5 KB"; sizes of uploaded files and read progress. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  return `${v >= 100 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+}

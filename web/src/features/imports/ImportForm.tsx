@@ -6,7 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { templateUrl } from './imports.api';
 import type { ImportKind } from './types';
 
-const MAX_BYTES = 50 * 1024 * 1024;
+const MAX_BYTES = 512 * 1024 * 1024; // the server's multipart limit
 
 interface Props {
   busy: boolean;

@@ -1,5 +1,6 @@
-// Progress bar of a running job (done/total).
+// Progress bar of a running import job: the server counts the bytes of the file read so far.
 import { Alert, Progress, Space, Typography } from 'antd';
+import { formatBytes } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { JobStatusTag } from './JobStatusTag';
 import type { Job } from './types';
@@ -13,7 +14,7 @@ export function JobProgress({ job }: { job: Job }) {
       <Space>
         <JobStatusTag status={job.status} />
         <Typography.Text type="secondary" data-testid="import-progress-text">
-          {job.total > 0 ? t('job.progress', { done: job.done, total: job.total }) : t('job.preparing')}
+          {job.total > 0 ? t('job.progress', { done: formatBytes(job.done), total: formatBytes(job.total) }) : t('job.preparing')}
         </Typography.Text>
       </Space>
       <Progress percent={percent} status={status} data-testid="import-progress" />
