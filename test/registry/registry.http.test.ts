@@ -127,6 +127,18 @@ describe.each(DIALECTS)('registry HTTP API on %s', (dialect) => {
     expect((await clerk.get(`/api/v1/persons/${p.id}`)).json().name).toBe('赵敏敏');
   });
 
+  it('records a disability grade 1–4, clears it with null and refuses other values', async () => {
+    const p = await makePerson(t.ctx, { name: '孙残', hukouAreaCode: AREAS.jingzhong });
+    const set = await clerk.patch(`/api/v1/persons/${p.id}`, { version: p.version, disabilityGrade: 3 });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().disabilityGrade).toBe(3);
+    const bad = await clerk.patch(`/api/v1/persons/${p.id}`, { version: set.json().version, disabilityGrade: 5 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['disabilityGrade']);
+    const cleared = await clerk.patch(`/api/v1/persons/${p.id}`, { version: set.json().version, disabilityGrade: null });
+    expect(cleared.json().disabilityGrade).toBeNull();
+  });
+
   it('registers a birth with its parity and shows it on the mother', async () => {
     const res = await clerk.post('/api/v1/births', { name: '李小宝', sex: 'M', date: '2026-01-02', areaCode: AREAS.jingzhong, motherId: mother.id });
     expect(res.statusCode).toBe(201);

@@ -2,8 +2,9 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as m001 from './migrations/001-initial.ts';
+import * as m002 from './migrations/002-disability-grade.ts';
 
-const ALL = { '001-initial': m001 } as const;
+const ALL = { '001-initial': m001, '002-disability-grade': m002 } as const;
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly db: Db) {}

@@ -26,6 +26,7 @@ export interface PersonsTable {
   hukou_type: HukouType | null;
   marital_status: string | null; // GB/T 2261.2 code
   phone: string | null;
+  disability_grade: number | null; // 残疾等级 1–4
   hukou_area_code: string; // current, or last known when moved out
   residence_area_code: string;
   death_date: string | null;

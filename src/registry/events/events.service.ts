@@ -93,7 +93,7 @@ export async function registerBirth(ctx: AppContext, actor: Actor, input: BirthI
     }
     const child: PersonRow = {
       id: childId, id_number: identity.idNumber, name: input.name, sex: input.sex, birth_date: input.date,
-      ethnicity: input.ethnicity ?? mother.ethnicity, hukou_type: input.hukouType ?? mother.hukou_type, marital_status: '10',
+      ethnicity: input.ethnicity ?? mother.ethnicity, hukou_type: input.hukouType ?? mother.hukou_type, marital_status: '10', disability_grade: null,
       phone: null, hukou_area_code: input.areaCode, residence_area_code: input.areaCode, death_date: null, status: 'alive',
       is_migrant: 0, mother_id: mother.id, father_id: father?.id ?? null, spouse_id: null, family_id: mother.family_id,
       synthetic: 0, version: 1, created_at: now, updated_at: now,

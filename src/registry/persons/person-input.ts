@@ -17,6 +17,7 @@ export const personCreateSchema = z.object({
   hukouType: z.enum(['rural', 'urban']).nullish(),
   maritalStatus: z.string().regex(/^\d{2}$/).nullish(),
   phone: optionalText(20).refine((v) => v === null || /^[\d-]{7,20}$/.test(v)),
+  disabilityGrade: z.number().int().min(1).max(4).nullish(),
   hukouAreaCode: areaCode,
   residenceAreaCode: areaCode.nullish(),
   motherId: z.string().uuid().nullish(),

@@ -64,6 +64,7 @@ export function personDetail(areas: AreaDirectory, d: PersonDetailParts) {
     phone: d.unmasked ? p.phone : maskPhone(p.phone),
     ethnicity: p.ethnicity,
     maritalStatus: p.marital_status,
+    disabilityGrade: p.disability_grade,
     deathDate: p.death_date,
     synthetic: p.synthetic === 1,
     createdAt: p.created_at,

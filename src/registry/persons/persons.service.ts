@@ -145,6 +145,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: PersonC
       hukou_type: input.hukouType ?? null,
       marital_status: input.maritalStatus ?? null,
       phone: input.phone ?? null,
+      disability_grade: input.disabilityGrade ?? null,
       hukou_area_code: input.hukouAreaCode,
       residence_area_code: residence,
       death_date: null,
@@ -167,7 +168,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: PersonC
 
 const FIELD_COLUMNS: Record<string, keyof PersonUpdate> = {
   name: 'name', sex: 'sex', birthDate: 'birth_date', idNumber: 'id_number', ethnicity: 'ethnicity',
-  hukouType: 'hukou_type', maritalStatus: 'marital_status', phone: 'phone', motherId: 'mother_id', fatherId: 'father_id',
+  hukouType: 'hukou_type', maritalStatus: 'marital_status', phone: 'phone', disabilityGrade: 'disability_grade', motherId: 'mother_id', fatherId: 'father_id',
 };
 
 export async function updatePerson(ctx: AppContext, actor: Actor, id: string, input: PersonUpdateInput) {

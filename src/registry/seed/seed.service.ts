@@ -20,6 +20,8 @@ export interface SeedSummary {
   persons: number;
   events: number;
   families: number;
+  /** Only children with a disability grade (their parents are special-aid cases). */
+  disabled: number;
   villages: number;
   seconds: number;
 }
@@ -49,14 +51,23 @@ export function deriveBatch(ctx: AppContext, persons: NewPerson[], events: NewEv
   return spans;
 }
 
+/** Disabled only children get a 残疾等级: grades 1–4 in turn, so grade 4 (not enough for special aid) occurs too. */
+async function markDisabled(ctx: AppContext, ids: string[], before: number): Promise<number> {
+  for (const [i, id] of ids.entries()) {
+    await ctx.db.kysely.updateTable('persons').set({ disability_grade: ((before + i) % 4) + 1 }).where('id', '=', id).execute();
+  }
+  return ids.length;
+}
+
 export async function seedPopulation(ctx: AppContext, actor: Actor, o: SeedOptions, onProgress?: (done: number, total: number) => void): Promise<SeedSummary> {
   const t0 = Date.now();
   const villages = ctx.areas.leavesUnder(o.region).filter((a) => a.level === 5).map((a) => ({ code: a.code, name: a.name }));
   if (villages.length === 0) throw new Error(`区划 ${o.region} 下没有村（社区）/ no villages under ${o.region}`);
-  let persons = 0, events = 0, families = 0;
+  let persons = 0, events = 0, families = 0, disabled = 0;
   for (const batch of generatePopulation({ villages, persons: o.persons, seed: o.seed, today: ctx.today() })) {
     const spans = deriveBatch(ctx, batch.persons, batch.events);
     await writeChunk(ctx.db, { families: batch.families, insertPersons: batch.persons, spans, events: batch.events });
+    disabled += await markDisabled(ctx, batch.facts.disabledChildIds, disabled);
     persons += batch.persons.length;
     events += batch.events.length;
     families += batch.families.length;
@@ -65,8 +76,8 @@ export async function seedPopulation(ctx: AppContext, actor: Actor, o: SeedOptio
   await writeChunk(ctx.db, {
     audit: {
       at: nowIso(), actor_id: actor.userId, actor_name: actor.username, action: 'registry.seed', entity_type: 'registry', entity_id: null,
-      area_code: o.region, detail: JSON.stringify({ ...o, persons, events, families, synthetic: true }), ip: actor.ip,
+      area_code: o.region, detail: JSON.stringify({ ...o, persons, events, families, disabled, synthetic: true }), ip: actor.ip,
     },
   });
-  return { region: o.region, persons, events, families, villages: villages.length, seconds: (Date.now() - t0) / 1000 };
+  return { region: o.region, persons, events, families, disabled, villages: villages.length, seconds: (Date.now() - t0) / 1000 };
 }

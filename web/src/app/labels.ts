@@ -54,6 +54,7 @@ export function useLabels() {
       statusOptions: options(PERSON_STATUSES),
       eventKindOptions: options(EVENT_KINDS),
       maritalOptions: options(MARITAL_STATUSES),
+      disabilityGrade: (g: number) => t('person.disabilityGradeN', { grade: ['一', '二', '三', '四'][g - 1] ?? String(g), n: g }),
       ethnicityOptions: ETHNICITIES.map((x) => ({ value: x.code, label: x.name })),
       roleOptions: ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
     };

@@ -33,6 +33,7 @@ export function IdentityCard({ person }: { person: Person }) {
         <Descriptions.Item label={t('person.phone')}>
           <span className="num">{person.phone || '—'}</span>
         </Descriptions.Item>
+        <Descriptions.Item label={t('person.disabilityGrade')}>{person.disabilityGrade ? labels.disabilityGrade(person.disabilityGrade) : t('person.disabilityNone')}</Descriptions.Item>
         <Descriptions.Item label={t('person.hukouArea')}>{person.hukouArea.name}</Descriptions.Item>
         <Descriptions.Item label={t('person.residenceArea')}>
           {person.residenceArea.name}

@@ -22,6 +22,7 @@ export interface PersonFormValues {
   hukouType?: HukouTypeCode;
   maritalStatus?: string;
   phone?: string;
+  disabilityGrade?: number;
   hukouAreaCode?: string;
   residenceAreaCode?: string;
   motherId?: string;
@@ -159,6 +160,11 @@ export function PersonForm({ form, person, onFinish, children }: Props) {
           <Col {...third}>
             <Form.Item name="phone" label={t('person.phone')} rules={[{ pattern: /^[\d-]{7,20}$/, message: t('person.phoneInvalid') }]}>
               <Input autoComplete="off" className="num" disabled={editing && !!person.phone?.includes('*')} />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item name="disabilityGrade" label={t('person.disabilityGrade')}>
+              <Select allowClear placeholder={t('person.disabilityNone')} options={[1, 2, 3, 4].map((g) => ({ value: g, label: labels.disabilityGrade(g) }))} data-testid="person-disability-input" />
             </Form.Item>
           </Col>
         </Row>

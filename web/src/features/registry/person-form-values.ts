@@ -24,6 +24,7 @@ export function valuesFromPerson(p: Person): PersonFormValues {
     hukouType: p.hukouType ?? undefined,
     maritalStatus: p.maritalStatus ?? undefined,
     phone: p.phone ?? undefined,
+    disabilityGrade: p.disabilityGrade ?? undefined,
     motherId: p.mother?.id,
     fatherId: p.father?.id,
   };
@@ -39,6 +40,7 @@ export function createBody(v: PersonFormValues): PersonInput {
     hukouType: v.hukouType,
     maritalStatus: v.maritalStatus,
     phone: blank(v.phone),
+    disabilityGrade: v.disabilityGrade,
     hukouAreaCode: v.hukouAreaCode,
     residenceAreaCode: v.residenceAreaCode,
     motherId: v.motherId,
@@ -65,10 +67,12 @@ export function patchBody(p: Person, v: PersonFormValues): Patch {
     motherId: v.motherId,
     fatherId: v.fatherId,
   };
-  const old: Record<string, string | undefined> = { ...before, birthDate: p.birthDate } as Record<string, string | undefined>;
+  const { disabilityGrade: _grade, ...beforeText } = before;
+  const old: Record<string, string | undefined> = { ...beforeText, birthDate: p.birthDate } as Record<string, string | undefined>;
   const body: Patch = { version: p.version };
   for (const [k, x] of Object.entries(now)) {
     if ((x ?? null) !== (old[k] ?? null)) body[k] = x ?? null;
   }
+  if ((v.disabilityGrade ?? null) !== (p.disabilityGrade ?? null)) body.disabilityGrade = v.disabilityGrade ?? null;
   return body;
 }

@@ -90,6 +90,8 @@ export interface Person {
   hukouType: HukouTypeCode | null;
   maritalStatus: string | null;
   phone: string | null;
+  /** 残疾等级 1 (most severe) – 4; null when none. */
+  disabilityGrade: number | null;
   hukouArea: AreaRef;
   residenceArea: AreaRef;
   deathDate: string | null;
@@ -139,6 +141,7 @@ export interface PersonInput {
   hukouType?: HukouTypeCode;
   maritalStatus?: string;
   phone?: string;
+  disabilityGrade?: number;
   hukouAreaCode?: string;
   residenceAreaCode?: string;
   motherId?: string;
