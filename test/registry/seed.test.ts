@@ -1,6 +1,7 @@
 // `renkou seed` / the demo city, stored on both dialects: valid synthetic ID numbers, derived
 // state consistent with the stored spans, and special families (an only child who died or is
 // disabled, with a 残疾等级) for the benefit programmes.
+import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/platform/auth/roles.ts';
@@ -61,5 +62,25 @@ describe.each(DIALECTS)('seeding on %s', (dialect) => {
       where c.status = 'dead' and c.mother_id is not null
         and (select count(*) from persons s where s.mother_id = c.mother_id) = 1`);
     expect(Number(rows[0]!.n)).toBeGreaterThan(0);
+  });
+});
+
+describe('`renkou seed`', () => {
+  let t: TestDb;
+  beforeAll(async () => { t = await createTestContext('sqlite'); });
+  afterAll(async () => { await t?.dispose(); });
+  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/renkou.mjs', 'seed', ...args], {
+    env: { ...process.env, DATABASE_URL: t.url, RENKOU_AREA_PROVINCES: '5107', RENKOU_DEMO: '0' }, encoding: 'utf8',
+  });
+
+  it('seeds once, prints a summary, then refuses a second run and bad options with clear errors', () => {
+    const first = run('--region', '510703', '--persons', '800', '--seed', '5');
+    expect(first.status, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout.trim().split('\n').at(-1)!)).toMatchObject({ region: '510703', persons: 800 });
+    const again = run('--region', '510704', '--persons', '800', '--seed', '5');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('已有合成');
+    expect(run('--persons', '2k').stderr).toContain('--persons 须为不小于 1 的整数');
+    expect(run('--region', '519999', '--persons', '5').stderr).toContain('未知的区划代码 519999');
   });
 });

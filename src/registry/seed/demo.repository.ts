@@ -6,6 +6,10 @@ export async function countPersons(db: Executor): Promise<number> {
   return Number(r.n);
 }
 
+export async function hasSyntheticPersons(db: Executor): Promise<boolean> {
+  return !!(await db.selectFrom('persons').select('id').where('synthetic', '=', 1).limit(1).executeTakeFirst());
+}
+
 export async function demoJobs(db: Executor) {
   return db.selectFrom('jobs').selectAll().where('kind', '=', 'demo.seed').execute();
 }
