@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/platform/http/app.ts';
 import { createTestContext, DIALECTS, type TestDb } from '../support/dialects.ts';
-import { AREAS, idFor, makePerson, makeUser } from '../support/factories.ts';
+import { addEvent } from '../../src/registry/events/events.service.ts';
+import { admin, AREAS, idFor, makePerson, makeUser } from '../support/factories.ts';
 import { signIn, type Client } from '../support/http.ts';
 
 describe.each(DIALECTS)('registry HTTP API on %s', (dialect) => {
@@ -15,11 +16,13 @@ describe.each(DIALECTS)('registry HTTP API on %s', (dialect) => {
   let stat: Client; // statistician of 涪城区 (read-only)
   let mother: Awaited<ReturnType<typeof makePerson>>;
   let outsider: Awaited<ReturnType<typeof makePerson>>;
+  let moveId: string; // an event of the mother's
 
   beforeAll(async () => {
     t = await createTestContext(dialect);
     app = await buildApp(t.ctx, { webDist: null });
     mother = await makePerson(t.ctx, { name: '李秀英', sex: 'F', birthDate: '1990-04-02', hukouAreaCode: AREAS.jingzhong, phone: '13912345678' });
+    moveId = (await addEvent(t.ctx, admin(), mother.id, { kind: 'residence_change', date: '2020-01-01', areaCode: AREAS.jiefang })).id;
     outsider = await makePerson(t.ctx, { name: '王强', sex: 'M', birthDate: '1988-01-09', hukouAreaCode: `${AREAS.youxianTown}001` });
     const u1 = await makeUser(t.ctx, 'village_clerk', AREAS.jingzhong);
     const u2 = await makeUser(t.ctx, 'township_reviewer', AREAS.youxianTown);
@@ -37,6 +40,9 @@ describe.each(DIALECTS)('registry HTTP API on %s', (dialect) => {
     { method: 'POST', url: `/api/v1/persons/${mother.id}/events`, body: { kind: 'residence_change', date: '2024-01-01', areaCode: AREAS.jiefang } },
     { method: 'GET', url: `/api/v1/areas/${AREAS.jingzhong}` },
     { method: 'GET', url: `/api/v1/areas/${AREAS.jingzhong}/children` },
+    { method: 'PATCH', url: `/api/v1/events/${moveId}`, body: { version: 1, note: '越界修改' } },
+    { method: 'DELETE', url: `/api/v1/events/${moveId}?version=1` },
+    { method: 'GET', url: `/api/v1/population?area=${AREAS.jingzhong}&date=2025-01-01` },
   ];
 
   it('answers 401 to every route without a session', async () => {
@@ -63,6 +69,11 @@ describe.each(DIALECTS)('registry HTTP API on %s', (dialect) => {
     expect(birth.statusCode).toBe(400);
     expect(birth.json().errors).toContainEqual(expect.objectContaining({ field: 'motherId', code: 'field.person.not_found' }));
     expect(birth.json().errors).toContainEqual(expect.objectContaining({ field: 'areaCode', code: 'field.area.out_of_scope' }));
+    // Area search finds nothing outside one's own area; the event survived the attempts.
+    expect((await other.get('/api/v1/areas?q=警钟')).json().items).toEqual([]);
+    expect((await clerk.get('/api/v1/areas?q=警钟')).json().items.map((a: { code: string }) => a.code)).toContain(AREAS.jingzhong);
+    const events = (await clerk.get(`/api/v1/persons/${mother.id}`)).json().events;
+    expect(events.find((e: { id: string }) => e.id === moveId)).toMatchObject({ note: null, version: 1 });
     // …and the outsider is invisible to the clerk.
     expect((await clerk.get(`/api/v1/persons/${outsider.id}`)).statusCode).toBe(404);
     const list = await clerk.get(`/api/v1/persons?q=${encodeURIComponent('王强')}`);
@@ -75,13 +86,20 @@ describe.each(DIALECTS)('registry HTTP API on %s', (dialect) => {
       ['GET', '/api/v1/persons?sex=X', undefined, 'sex'],
       ['GET', '/api/v1/persons/not-a-uuid', undefined, 'id'],
       ['POST', '/api/v1/persons', { name: '', sex: 'M', birthDate: '1990-01-01', hukouAreaCode: AREAS.jingzhong }, 'name'],
-      ['POST', '/api/v1/persons', { name: '甲', sex: 'M', birthDate: '1990-13-01', hukouAreaCode: AREAS.jingzhong, idNumber: '11010519491231002Y' }, 'idNumber'],
+      ['POST', '/api/v1/persons', { name: '甲', sex: 'M', birthDate: '1990-01-01', hukouAreaCode: AREAS.jingzhong, idNumber: '11010519491231002Y' }, 'idNumber'],
+      ['POST', '/api/v1/persons', { name: '甲', sex: 'M', birthDate: '1990-02-30', hukouAreaCode: AREAS.jingzhong }, 'birthDate'],
       ['PATCH', `/api/v1/persons/${mother.id}`, { name: '无版本' }, 'version'],
       ['PATCH', `/api/v1/persons/${mother.id}`, { version: 1, birthDate: '2099-01-01', idNumber: null }, 'birthDate'],
       ['POST', `/api/v1/persons/${mother.id}/events`, { kind: 'explode', date: '2024-01-01', areaCode: AREAS.jingzhong }, 'kind'],
       ['POST', `/api/v1/persons/${mother.id}/events`, { kind: 'death', date: '2099-01-01', areaCode: AREAS.jingzhong }, 'date'],
       ['POST', '/api/v1/births', { name: '婴', sex: 'M', date: '2026-01-02', areaCode: AREAS.jingzhong, motherId: outsider.id }, 'motherId'],
       ['GET', '/api/v1/areas/abc', undefined, 'code'],
+      ['GET', '/api/v1/areas?q=', undefined, 'q'],
+      ['PATCH', `/api/v1/events/${moveId}`, { note: '无版本' }, 'version'],
+      ['PATCH', `/api/v1/events/${moveId}`, { version: 1, date: '2020-02-30' }, 'date'],
+      ['DELETE', `/api/v1/events/${moveId}`, undefined, 'version'],
+      ['GET', `/api/v1/population?area=${AREAS.jingzhong}&date=2025-13-01`, undefined, 'date'],
+      ['GET', `/api/v1/population?area=${AREAS.jingzhong}&date=2025-01-01&basis=x`, undefined, 'basis'],
     ];
     for (const [method, url, body, field] of cases) {
       const res = await clerk.raw({ method: method as 'GET', url, payload: body });

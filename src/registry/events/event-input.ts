@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoDate } from '../date-schema.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = isoDate;
 const areaCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/);
 
 export const eventCreateSchema = z.object({

@@ -1,10 +1,11 @@
 // Shapes of person input (checked by the HTTP layer) and the domain checks behind them.
 import { z } from 'zod';
+import { isoDate } from '../date-schema.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { AreaDirectory } from '../areas/area-directory.ts';
 import { parseIdNumber } from '../id-number.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = isoDate;
 const areaCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/);
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
 

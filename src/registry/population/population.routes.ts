@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorWith } from '../../platform/http/guard.ts';
 import { populationAt } from './population.service.ts';
+import { isoDate } from '../date-schema.ts';
 
 export async function populationRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -12,7 +13,7 @@ export async function populationRoutes(app: FastifyInstance, { ctx }: { ctx: App
       tags: ['population'],
       querystring: z.object({
         area: z.string().regex(/^\d{2,12}$/),
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        date: isoDate,
         basis: z.enum(['hukou', 'residence']).default('hukou'),
       }),
     },
