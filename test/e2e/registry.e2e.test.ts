@@ -98,4 +98,36 @@ describe('registry pages', () => {
     expect(saved.rows[0]!.name).toBe(`${p.name}乙`);
     await page.context().close();
   });
+
+  it('records a death with the event form; the person page then shows it and the status', async () => {
+    const r = await sql<{ id: string; name: string; birth_date: string }>`select id, name, birth_date from persons where status = 'alive' and hukou_area_code like '510704%' and birth_date < '1960-01-01' order by id limit 1`.execute(e.ctx.db.kysely);
+    const p = r.rows[0]!;
+    const page = await newPage(e);
+    await signInUi(page, e.url, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${e.url}/events/new?personId=${p.id}`);
+    await page.getByTestId('event-kind').getByText('死亡').click();
+    await page.getByTestId('event-date').fill('2026-10-03');
+    await page.getByTestId('event-date').press('Tab');
+    await shot(page, 'event-form-death');
+    await page.getByTestId('event-save').click();
+    await expect.poll(() => page.getByTestId('person-name').textContent()).toContain(p.name);
+    await expect.poll(() => page.getByTestId('person-events').textContent()).toContain('2026-10-03');
+    expect(await page.getByTestId('person-events').textContent()).toContain('死亡');
+    const after = await sql<{ status: string; death_date: string }>`select status, death_date from persons where id = ${p.id}`.execute(e.ctx.db.kysely);
+    expect(after.rows[0]).toEqual({ status: 'dead', death_date: '2026-10-03' });
+    await page.context().close();
+  });
+
+  it('switches the whole interface to English', async () => {
+    const page = await newPage(e);
+    await signInUi(page, e.url, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${e.url}/persons`);
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('person-search-button').getByText('Search').waitFor();
+    const menu = (await page.getByTestId('side-menu').textContent()) ?? '';
+    expect(menu).not.toMatch(/全员人口|数据导入/);
+    expect(menu).toContain('Population registry');
+    await shot(page, 'persons-english');
+    await page.context().close();
+  });
 });
