@@ -1,10 +1,9 @@
 // 最近导入任务: the latest import jobs in the user's area.
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { formatInstant } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { useProblem } from '../../app/problem';
+import { useList } from '../../app/useList';
 import { listImportJobs, reportUrl } from './imports.api';
 import { JobStatusTag } from './JobStatusTag';
 import type { Job } from './types';
@@ -17,24 +16,7 @@ interface Props {
 
 export function ImportJobsTable({ refreshKey, onOpen }: Props) {
   const { t } = useI18n();
-  const report = useProblem();
-  const [jobs, setJobs] = useState<Job[]>([]);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setJobs(await listImportJobs());
-    } catch (e) {
-      report(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [report]);
-
-  useEffect(() => {
-    void load();
-  }, [load, refreshKey]);
+  const { items: jobs, loading, load } = useList(listImportJobs, refreshKey);
 
   const columns: TableColumnsType<Job> = [
     { title: t('job.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => <span className="num">{formatInstant(v)}</span> },

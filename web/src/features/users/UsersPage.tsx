@@ -1,7 +1,7 @@
 // 用户管理: accounts, their role and area; create, edit, disable, reset password.
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { isApiError } from '../../app/api';
 import { useUser } from '../../app/auth';
 import { formatInstant } from '../../app/format';
@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { useLabels } from '../../app/labels';
 import { PageHeader } from '../../app/PageHeader';
 import { useProblem } from '../../app/problem';
+import { useList } from '../../app/useList';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { listUsers, resetPassword, updateUser, type UserRow } from './users.api';
@@ -19,25 +20,9 @@ export function UsersPage() {
   const me = useUser();
   const { message } = App.useApp();
   const report = useProblem();
-  const [users, setUsers] = useState<UserRow[]>([]);
-  const [loading, setLoading] = useState(true);
+  const { items: users, loading, load } = useList(listUsers);
   const [editing, setEditing] = useState<{ user: UserRow | null } | null>(null);
   const [temp, setTemp] = useState<{ username: string; password: string } | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setUsers(await listUsers());
-    } catch (e) {
-      report(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [report]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const stale = () => {
     message.error(t('person.staleVersion'));
