@@ -1,6 +1,7 @@
 // Area scope is enforced by every repository function, not only by the routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as persons from '../../src/registry/persons/persons.repository.ts';
+import { countPersons, searchPersons } from '../../src/registry/persons/person-search.repository.ts';
 import * as events from '../../src/registry/events/events.repository.ts';
 import * as users from '../../src/platform/auth/users.repository.ts';
 import * as jobs from '../../src/platform/jobs/jobs.repository.ts';
@@ -46,12 +47,25 @@ describe.each(DIALECTS)('repository scope on %s', (dialect) => {
     expect((await persons.findPersonsByIds(db, IN, [insider.id, outsider.id])).map((p) => p.id)).toEqual([insider.id]);
     expect(await persons.childrenOf(db, IN, outsider.id)).toEqual([]);
     expect((await persons.childrenOf(db, OUT, outsider.id)).map((c) => c.id)).toEqual([outsiderChildId]);
-    const all = await persons.searchPersons(db, { scope: IN, area: IN, basis: 'hukou', offset: 0, limit: 50, countCap: 100 });
-    expect(all.rows.map((r) => r.id)).toEqual([insider.id]);
-    const byName = await persons.searchPersons(db, { scope: IN, area: IN, basis: 'hukou', q: '范围', offset: 0, limit: 50, countCap: 100 });
-    expect(byName.rows.map((r) => r.name)).toEqual(['范围内']);
-    const byResidence = await persons.searchPersons(db, { scope: IN, area: IN, basis: 'residence', offset: 0, limit: 50, countCap: 100 });
-    expect(byResidence.rows.map((r) => r.id).sort()).toEqual([insider.id, migrantIn.id].sort());
+    const page = { offset: 0, limit: 50 };
+    const all = { scope: IN, area: IN, basis: 'hukou' as const };
+    expect((await searchPersons(db, { ...all, ...page })).map((r) => r.id)).toEqual([insider.id]);
+    expect(await countPersons(db, all, 100)).toBe(1);
+    const byName = { ...all, q: '范围' };
+    expect((await searchPersons(db, { ...byName, ...page })).map((r) => r.name)).toEqual(['范围内']);
+    expect(await countPersons(db, byName, 100)).toBe(1);
+    const byResidence = { ...all, basis: 'residence' as const };
+    expect((await searchPersons(db, { ...byResidence, ...page })).map((r) => r.id).sort()).toEqual([insider.id, migrantIn.id].sort());
+    expect(await countPersons(db, byResidence, 100)).toBe(2);
+    // An area outside the scope shows only what the scope holds: of those with hukou there, the
+    // one living inside (with and without the age range's counting plan).
+    const outside = { scope: IN, area: OUT, basis: 'hukou' as const };
+    expect((await searchPersons(db, { ...outside, ...page })).map((r) => r.id)).toEqual([migrantIn.id]);
+    expect(await countPersons(db, outside, 100)).toBe(1);
+    expect(await countPersons(db, { ...outside, birthFrom: '1900-01-01', birthTo: '2100-01-01' }, 100)).toBe(1);
+    // A surname there (counted from the area's own entries): not the outsider's child 外孩.
+    expect((await searchPersons(db, { ...outside, q: '外', ...page })).map((r) => r.id)).toEqual([migrantIn.id]);
+    expect(await countPersons(db, { ...outside, q: '外' }, 100)).toBe(1);
   });
 
   it('events, users, jobs and audit rows', async () => {

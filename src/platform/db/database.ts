@@ -41,6 +41,25 @@ export function openDb(url: string, opts: { schema?: string; poolSize?: number }
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -131072'); // 128 MiB page cache
   sqlite.pragma('temp_store = MEMORY');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
   return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
+}
+
+const KEPT_STATEMENTS = 500;
+
+/** Kysely prepares every query it runs; preparing costs more than running most of ours, so the
+ *  statements are kept by their SQL text (one that is still being iterated is not shared). */
+function keepingStatements(sqlite: SqliteDatabase.Database) {
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql: string): SqliteDatabase.Statement {
+      const st = kept.get(sql);
+      if (st && !st.busy) return st;
+      const fresh = sqlite.prepare(sql);
+      if (kept.size >= KEPT_STATEMENTS) kept.clear();
+      kept.set(sql, fresh);
+      return fresh;
+    },
+    close: () => sqlite.close(),
+  };
 }

@@ -25,6 +25,8 @@ import { populationRoutes } from '../../registry/population/population.routes.ts
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { importsRoutes } from '../../registry/imports/imports.routes.ts';
 import { problemHandler } from './problem.ts';
+import { OneLinePerRequest } from './request-log.ts';
+import { batchedStdout } from './log-stream.ts';
 import { loadSecret } from './secret.ts';
 
 export interface AppOptions {
@@ -44,8 +46,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
           level: ctx.config.logLevel,
           // Query strings may hold names or ID numbers: never log them.
           serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], ip: req.ip }) },
+          stream: batchedStdout(),
         }
       : false,
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.RENKOU_TRUST_PROXY === '1',
   });

@@ -13,6 +13,7 @@ export interface AreaNode {
 export class AreaDirectory {
   private readonly byCode = new Map<string, AreaNode>();
   private readonly children = new Map<string, AreaNode[]>();
+  private readonly fullNames = new Map<string, string>();
 
   constructor(rows: AreaRow[]) {
     for (const r of rows) this.byCode.set(r.code, { code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, childCount: 0 });
@@ -53,7 +54,15 @@ export class AreaDirectory {
 
   /** "四川省绵阳市涪城区…" down to `code`, starting below `from` when given. */
   fullName(code: string, from?: string): string {
-    return this.path(code).filter((n) => !from || n.code.length > from.length).map((n) => n.name).join('');
+    // Every listed person names two areas: the names are kept (the directory never changes).
+    const key = from ? `${code}/${from}` : code;
+    let name = this.fullNames.get(key);
+    if (name === undefined) {
+      name = this.path(code).filter((n) => !from || n.code.length > from.length).map((n) => n.name).join('');
+      if (this.fullNames.size >= 100_000) this.fullNames.clear();
+      this.fullNames.set(key, name);
+    }
+    return name;
   }
 
   /** Is the 6-digit address code of an ID number a known county code, current or historical? */

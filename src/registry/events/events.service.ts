@@ -11,6 +11,7 @@ import { refreshDerived } from '../persons/derived.ts';
 import { checkArea, checkIdentity } from '../persons/person-input.ts';
 import { eventView } from '../persons/person-view.ts';
 import * as persons from '../persons/persons.repository.ts';
+import { forgetCounts } from '../persons/search-counts.ts';
 import { getPersonQuiet } from '../persons/persons.service.ts';
 import type { BirthInput, EventCreateInput, EventUpdateInput } from './event-input.ts';
 import { checkEventFits, maritalAfter } from './event-rules.ts';
@@ -54,6 +55,7 @@ export async function addEvent(ctx: AppContext, actor: Actor, personId: string, 
     await refreshDerived(trx, ctx, person);
     await audit(trx, ctx.db.dialect, actor, { action: `event.create`, entityType: 'event', entityId: row.id, areaCode: person.hukou_area_code, detail: { kind: row.kind, personId: person.id, date: row.date } });
   });
+  forgetCounts(ctx.db);
   return eventView(ctx.areas, { ...row, version: 1 } as EventRow, spouse);
 }
 
@@ -103,6 +105,7 @@ export async function registerBirth(ctx: AppContext, actor: Actor, input: BirthI
     await refreshDerived(trx, ctx, child);
     await audit(trx, ctx.db.dialect, actor, { action: 'birth.register', entityType: 'person', entityId: childId, areaCode: input.areaCode, detail: { motherId: mother.id, parity, date: input.date } });
   });
+  forgetCounts(ctx.db);
   return { person: await getPersonQuiet(ctx, actor, childId), event: eventView(ctx.areas, { ...event, version: 1 } as EventRow, undefined) };
 }
 
@@ -129,6 +132,7 @@ export async function updateEvent(ctx: AppContext, actor: Actor, id: string, inp
     await refreshDerived(trx, ctx, { ...person, birth_date: event.kind === 'birth' ? date : person.birth_date });
     await audit(trx, ctx.db.dialect, actor, { action: 'event.update', entityType: 'event', entityId: id, areaCode: person.hukou_area_code, detail: { kind: event.kind, version: input.version } });
   });
+  forgetCounts(ctx.db);
   const fresh = (await repo.findEvent(db, actor.areaCode, id))!;
   return eventView(ctx.areas, fresh, undefined);
 }
@@ -143,4 +147,5 @@ export async function deleteEvent(ctx: AppContext, actor: Actor, id: string, ver
     await refreshDerived(trx, ctx, person);
     await audit(trx, ctx.db.dialect, actor, { action: 'event.delete', entityType: 'event', entityId: id, areaCode: person.hukou_area_code, detail: { kind: event.kind, date: event.date, personId: person.id } });
   });
+  forgetCounts(ctx.db);
 }

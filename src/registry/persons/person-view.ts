@@ -3,10 +3,11 @@ import type { EventRow, PersonRow, SpanRow } from '../../platform/db/schema.ts';
 import { maskIdNumber, maskPhone } from '../../platform/privacy/mask.ts';
 import type { AreaDirectory } from '../areas/area-directory.ts';
 import { ageOn } from '../codes.ts';
+import type { PersonListRow } from './person-search.repository.ts';
 
 export const areaRef = (areas: AreaDirectory, code: string | null) => (code ? { code, name: areas.fullName(code, code.slice(0, 4)) || code } : null);
 
-export function personListItem(areas: AreaDirectory, p: PersonRow, today: string) {
+export function personListItem(areas: AreaDirectory, p: PersonListRow, today: string) {
   return {
     id: p.id,
     idNumber: maskIdNumber(p.id_number),

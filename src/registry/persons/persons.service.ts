@@ -11,7 +11,9 @@ import { deriveState } from '../spans.ts';
 import { refreshDerived, spanRows } from './derived.ts';
 import { checkArea, checkIdentity, type PersonCreateInput, type PersonUpdateInput } from './person-input.ts';
 import { personDetail, personListItem } from './person-view.ts';
+import { countPersons, searchPersons as findPage, type PersonFilter } from './person-search.repository.ts';
 import * as repo from './persons.repository.ts';
+import { cachedCount, forgetCounts } from './search-counts.ts';
 
 export interface SearchInput {
   q?: string;
@@ -36,21 +38,22 @@ export async function searchPersons(ctx: AppContext, actor: Actor, s: SearchInpu
   const area = s.area ?? actor.areaCode;
   if (!area.startsWith(actor.areaCode) || !ctx.areas.has(area)) throw notFound();
   const today = ctx.today();
-  const { rows, total } = await repo.searchPersons(ctx.db.kysely, {
+  const filter: PersonFilter = {
     scope: actor.areaCode,
     area,
     basis: s.basis ?? 'hukou',
-    q: s.q,
+    q: s.q?.trim() || undefined,
     sex: s.sex,
     status: s.status,
     migrant: s.migrant,
     // age a..b on today ⇔ born after today-(b+1) years and on or before today-a years
     birthFrom: s.ageMax !== undefined ? nextDay(shiftYears(today, s.ageMax + 1)) : undefined,
     birthTo: s.ageMin !== undefined ? shiftYears(today, s.ageMin) : undefined,
-    offset: (s.page - 1) * s.pageSize,
-    limit: s.pageSize,
-    countCap: COUNT_CAP,
-  });
+  };
+  const db = ctx.db.kysely;
+  const rows = await findPage(db, { ...filter, offset: (s.page - 1) * s.pageSize, limit: s.pageSize });
+  // Counting stops at the cap: an exact count of a whole city is not worth a full scan.
+  const total = await cachedCount(ctx.db, JSON.stringify(filter), () => countPersons(db, filter, COUNT_CAP));
   return {
     items: rows.map((r) => personListItem(ctx.areas, r, today)),
     page: s.page,
@@ -89,9 +92,11 @@ async function loadDetail(ctx: AppContext, db: Executor, actor: Actor, person: P
   const relIds = [person.spouse_id, person.mother_id, person.father_id, ...events.map((e) => e.spouse_id)].filter((x): x is string => !!x);
   const relatives = new Map((await repo.findPersonsByIds(db, scope, [...new Set(relIds)])).map((r) => [r.id, r]));
   const parities = new Map<string, number>();
+  const siblingsOf = new Map<string, { id: string }[]>(); // the children mostly share one mother
   for (const c of children) {
     if (!c.mother_id) continue;
-    const siblings = await repo.childBirthDatesOfMother(db, c.mother_id);
+    let siblings = siblingsOf.get(c.mother_id);
+    if (!siblings) siblingsOf.set(c.mother_id, (siblings = await repo.childBirthDatesOfMother(db, c.mother_id)));
     parities.set(c.id, siblings.findIndex((s) => s.id === c.id) + 1);
   }
   let family = null;
@@ -163,6 +168,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: PersonC
     await repo.replaceSpans(trx, id, spanRows(id, state));
     await audit(trx, ctx.db.dialect, actor, { action: 'person.create', entityType: 'person', entityId: id, areaCode: input.hukouAreaCode, detail: { fields: Object.keys(input) } });
   });
+  forgetCounts(ctx.db);
   return getPersonQuiet(ctx, actor, id);
 }
 
@@ -201,6 +207,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, in
     }
     await audit(trx, ctx.db.dialect, actor, { action: 'person.update', entityType: 'person', entityId: id, areaCode: person.hukou_area_code, detail: { changed, version: input.version } });
   });
+  forgetCounts(ctx.db);
   return getPersonQuiet(ctx, actor, id);
 }
 
