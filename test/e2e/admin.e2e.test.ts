@@ -43,6 +43,15 @@ describe('users and audit', () => {
     const rows = await page.getByTestId('person-row').allTextContents();
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r).toContain('涪城区');
+    // listed by residence instead of hukou (filters live in the URL)
+    await page.getByTestId('filter-basis').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '按现居住地' }).click();
+    await page.getByTestId('person-search-button').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('basis')).toBe('residence');
+    const residents = await sql<{ n: number }>`select count(*) as n from persons where residence_area_code like '510703%'`.execute(e.ctx.db.kysely);
+    expect(Number(residents.rows[0]!.n)).toBeGreaterThan(0);
+    await expect.poll(async () => ((await page.getByTestId('person-total').textContent()) ?? '').replace(/\D/g, '')).toBe(String(residents.rows[0]!.n));
+    await shot(page, 'county-user-by-residence');
     // a person living and registered elsewhere is "not found", not forbidden
     const outside = await sql<{ id: string }>`select id from persons where hukou_area_code not like '510703%' and (residence_area_code is null or residence_area_code not like '510703%') limit 1`.execute(e.ctx.db.kysely);
     await page.goto(`${e.url}/persons/${outside.rows[0]!.id}`);

@@ -97,6 +97,8 @@ export const enUS: Record<MessageKey, string> = {
 
   'filter.ageMin': 'From',
   'filter.ageMax': 'To',
+  'filter.basisHukou': 'By hukou area',
+  'filter.basisResidence': 'By residence area',
   'filter.migrantYes': 'Migrants',
   'filter.migrantNo': 'Non-migrants',
 

@@ -95,6 +95,8 @@ export const zhCN = {
 
   'filter.ageMin': '最小',
   'filter.ageMax': '最大',
+  'filter.basisHukou': '按户籍地',
+  'filter.basisResidence': '按现居住地',
   'filter.migrantYes': '流动人口',
   'filter.migrantNo': '非流动人口',
 

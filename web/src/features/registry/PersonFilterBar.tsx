@@ -1,4 +1,4 @@
-// Filters of the registry list: ID number or name, sex, age range, status, migrant.
+// Filters of the registry list: ID number or name, hukou or residence basis, sex, age range, status, migrant.
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect } from 'react';
@@ -39,6 +39,18 @@ export function PersonFilterBar({ value, onSearch }: Props) {
           placeholder={t('person.searchPlaceholder')}
           style={{ width: 260 }}
           data-testid="person-search-input"
+        />
+      </Form.Item>
+      <Form.Item name="basis">
+        <Select
+          placeholder={t('filter.basisHukou')}
+          allowClear
+          options={[
+            { value: 'hukou', label: t('filter.basisHukou') },
+            { value: 'residence', label: t('filter.basisResidence') },
+          ]}
+          style={{ width: 130 }}
+          data-testid="filter-basis"
         />
       </Form.Item>
       <Form.Item name="sex">

@@ -2,7 +2,7 @@
 // the same list and a search can be shared.
 import type { PersonFilters } from './types';
 
-const KEYS = ['q', 'area', 'sex', 'ageMin', 'ageMax', 'status', 'migrant'] as const;
+const KEYS = ['q', 'area', 'basis', 'sex', 'ageMin', 'ageMax', 'status', 'migrant'] as const;
 
 function int(v: string | null): number | undefined {
   if (v === null || v === '' || !/^\d+$/.test(v)) return undefined;
@@ -13,6 +13,7 @@ export function filtersFromParams(p: URLSearchParams): PersonFilters {
   const sex = p.get('sex');
   const status = p.get('status');
   const migrant = p.get('migrant');
+  const basis = p.get('basis');
   return {
     q: p.get('q') || undefined,
     area: p.get('area') || undefined,
@@ -21,6 +22,7 @@ export function filtersFromParams(p: URLSearchParams): PersonFilters {
     ageMax: int(p.get('ageMax')),
     status: status === 'alive' || status === 'dead' || status === 'moved_out' ? status : undefined,
     migrant: migrant === 'true' || migrant === 'false' ? migrant : undefined,
+    basis: basis === 'residence' ? basis : undefined,
     page: Math.max(1, int(p.get('page')) ?? 1),
   };
 }

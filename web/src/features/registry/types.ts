@@ -129,6 +129,8 @@ export interface PersonFilters {
   ageMax?: number;
   status?: PersonStatusCode;
   migrant?: 'true' | 'false';
+  /** Without q: list by hukou (default) or by residence area. */
+  basis?: 'hukou' | 'residence';
   page: number;
 }
 
