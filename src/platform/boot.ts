@@ -5,6 +5,7 @@ import { openDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { AreaDirectory } from '../registry/areas/area-directory.ts';
 import { loadAreaRows } from '../registry/areas/area-source.ts';
+import { restoreIndexes } from '../registry/imports/bulk-load.ts';
 import { allAreas, countAreas, insertAreas } from '../registry/areas/areas.repository.ts';
 
 export interface BootOptions {
@@ -18,6 +19,9 @@ export async function boot(opts: BootOptions = {}): Promise<AppContext> {
   const db = openDb(config.databaseUrl, { schema: opts.schema ?? config.databaseSchema });
   try {
     await migrateToLatest(db);
+    // A large import killed half-way leaves its suspended search indexes behind.
+    const restored = await restoreIndexes(db);
+    if (restored.length) console.warn(`重建了中断导入留下的索引 / rebuilt indexes left by an interrupted import: ${restored.join(', ')}`);
     if ((await countAreas(db.kysely)) === 0) {
       const rows = loadAreaRows(config.areaProvinces);
       await db.kysely.transaction().execute((trx) => insertAreas(trx, rows));

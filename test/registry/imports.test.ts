@@ -46,6 +46,22 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect((await verifyAuditChain(t.ctx.db.kysely)).ok).toBe(true);
   });
 
+  it('links a mother whose row comes later in the file, so a second run still changes nothing', async () => {
+    const rows = personRows(4500, 50_000); // more than one batch: the mother is planned after her child
+    const child = rows[0]!, mother = rows[4499]!;
+    mother[2] = '女';
+    mother[0] = makeIdNumber('510703', '1960-01-01', 2);
+    mother[3] = '1960-01-01';
+    child[10] = mother[0]; // 母亲身份号码
+    const file = write(`later-${dialect}.csv`, csv(PERSON_HEADER, rows));
+    const first = (await run('persons', file)).summary;
+    expect(first).toMatchObject({ inserted: 4500, rejected: 0 });
+    const kid = await t.ctx.db.kysely.selectFrom('persons').select(['mother_id']).where('id_number', '=', child[0]!).executeTakeFirstOrThrow();
+    const mom = await t.ctx.db.kysely.selectFrom('persons').select(['id']).where('id_number', '=', mother[0]!).executeTakeFirstOrThrow();
+    expect(kid.mother_id).toBe(mom.id);
+    expect((await run('persons', file)).summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 4500, rejected: 0 });
+  });
+
   it('reads GBK CSV and reports every bad row with its reason, in an .xlsx report', async () => {
     const good = personRows(3, 5000);
     const bad = personRows(6, 6000);

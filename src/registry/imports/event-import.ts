@@ -22,7 +22,7 @@ export async function planEventBatch(pc: PlanContext, rows: Row[]): Promise<Plan
 
   const numbers: string[] = [];
   for (const { value: v } of rows) for (const n of [v.idNumber, v.motherIdNumber, v.fatherIdNumber, v.spouseIdNumber]) if (n) numbers.push(n);
-  const byNumber = await personsByIdNumbers(db, numbers);
+  const byNumber = await personsByIdNumbers(pc.ctx.db, numbers);
   const visible = (p: Person) => inScope(p.hukou_area_code, pc.scope) || inScope(p.residence_area_code, pc.scope);
   const motherIds = [...byNumber.values()].filter((p) => p.sex === 'F').map((p) => p.id);
   const children = await childrenOfMothers(db, motherIds);

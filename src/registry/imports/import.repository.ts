@@ -1,4 +1,6 @@
 // Look-ups of an import batch: a few set-based queries per few thousand rows.
+import type Database from 'better-sqlite3';
+import type { Db } from '../../platform/db/database.ts';
 import type { Executor } from '../../platform/db/executor.ts';
 import type { EventRow, PersonRow } from '../../platform/db/schema.ts';
 
@@ -10,10 +12,30 @@ async function inChunks<T, R>(items: T[], fn: (part: T[]) => Promise<R[]>): Prom
   return out;
 }
 
-/** Persons by ID number, whatever their area: the caller decides what is in scope. */
-export async function personsByIdNumbers(db: Executor, idNumbers: string[]): Promise<Map<string, PersonRow>> {
+const byIdNumbers = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * Persons by ID number, whatever their area: the caller decides what is in scope. On SQLite one
+ * cached statement takes the numbers as a JSON array (an import asks for thousands per batch:
+ * preparing a new 900-parameter statement each time cost more than the look-ups), run while
+ * holding Kysely's connection so that no transaction of another caller is open around it.
+ */
+export async function personsByIdNumbers(db: Db, idNumbers: string[]): Promise<Map<string, PersonRow>> {
   const unique = [...new Set(idNumbers)];
-  const rows = await inChunks(unique, (part) => db.selectFrom('persons').selectAll().where('id_number', 'in', part).execute());
+  if (unique.length === 0) return new Map();
+  let rows: PersonRow[];
+  const sqlite = db.sqlite;
+  if (sqlite) {
+    let st = byIdNumbers.get(sqlite);
+    if (!st) {
+      st = sqlite.prepare('select * from persons where id_number in (select value from json_each(?))');
+      byIdNumbers.set(sqlite, st);
+    }
+    const stmt = st;
+    rows = await db.kysely.connection().execute(async () => stmt.all(JSON.stringify(unique)) as PersonRow[]);
+  } else {
+    rows = await inChunks(unique, (part) => db.kysely.selectFrom('persons').selectAll().where('id_number', 'in', part).execute());
+  }
   return new Map(rows.map((r) => [r.id_number!, r]));
 }
 

@@ -1,24 +1,26 @@
-// Imports of persons and population events from .xlsx/.csv files. Rows are validated, planned
-// and written a batch at a time, each batch in one transaction: a second run of the same file
-// changes nothing, and a run killed half-way leaves whole batches only, so running it again
-// finishes the work.
+// Imports of persons and population events from .xlsx/.csv files. Rows are validated and
+// planned a batch at a time and written in transactions of whole batches (import-writer.ts):
+// a second run of the same file changes nothing, and a run killed half-way leaves whole
+// batches only, so running it again finishes the work.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { nowIso } from '../../platform/db/executor.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { writeChunk } from '../bulk.repository.ts';
 import type { ImportKind } from './column-specs.ts';
 import { mapColumns, type EventColumns, type PersonColumns } from './columns.ts';
 import { buildErrorReport } from './error-report.ts';
 import { validateEventRow, type EventImport } from './event-row.ts';
 import { planEventBatch } from './event-import.ts';
 import type { PlanContext, PlannedBatch } from './import-context.ts';
+import { ImportWriter } from './import-writer.ts';
 import { planPersonBatch } from './person-import.ts';
 import { validatePersonRow, type PersonImport } from './person-row.ts';
 import { readTable } from './read-table.ts';
 import { ImportFileError, type Table, type TableRow } from './types.ts';
+import { forgetCounts } from '../persons/search-counts.ts';
+import { linkLaterRelatives } from './later-relatives.ts';
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -70,35 +72,33 @@ export async function runImport(ctx: AppContext, actor: Actor, req: ImportReques
   const t0 = Date.now();
   const { table, columns } = await openImportTable(req.kind, req.path, req.filename);
   const rowCtx = { today: ctx.today(), isKnownArea: (c: string) => ctx.areas.has(c) };
-  const pc: PlanContext = { ctx, scope: req.scope, jobId: req.jobId, now: nowIso(), seen: new Map() };
+  const pc: PlanContext = { ctx, scope: req.scope, jobId: req.jobId, now: nowIso(), seen: new Map(), later: req.kind === 'persons' && !req.dryRun ? [] : undefined };
   const summary: ImportSummary = {
     kind: req.kind, dryRun: req.dryRun, format: table.format, encoding: table.encoding, total: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0,
     rejectedRows: [], unknownColumns: columns.unknown.map((u) => `${u.letter}列 ${u.header}`), seconds: 0,
   };
   const rejected: RejectedRow[] = [];
+  let writer: ImportWriter | null = null;
   try {
+    writer = await ImportWriter.open(ctx, actor, req, pc.now, table);
+    pc.pending = writer.pending;
     for await (const batch of table.batches()) {
       const planned = await planBatch(req.kind, columns, rowCtx, pc, batch, rejected);
       summary.total += batch.length;
       summary.inserted += planned.inserted;
       summary.updated += planned.updated;
       summary.unchanged += planned.unchanged;
-      if (!req.dryRun && (planned.inserted || planned.updated)) {
-        await writeChunk(ctx.db, {
-          ...planned.chunk,
-          audit: {
-            at: pc.now, actor_id: actor.userId, actor_name: actor.username, action: `import.${req.kind}`, entity_type: 'import', entity_id: req.jobId,
-            area_code: req.scope, ip: actor.ip,
-            detail: JSON.stringify({ file: req.filename, lines: [batch[0].line, batch[batch.length - 1].line], inserted: planned.inserted, updated: planned.updated }),
-          },
-        });
-      }
+      await writer.add(planned, batch[0].line, batch[batch.length - 1].line);
       const p = table.progress();
       await progress?.(p.bytesRead, p.bytesTotal);
     }
+    await writer.flush();
   } finally {
     await table.close();
+    await writer?.close();
+    if (!req.dryRun) forgetCounts(ctx.db);
   }
+  if (pc.later?.length) await linkLaterRelatives(ctx.db, pc.later, pc.now);
   rejected.sort((a, b) => a.line - b.line);
   summary.rejected = rejected.length;
   summary.rejectedRows = rejected.slice(0, SHOWN_REJECTIONS).map((r) => ({ line: r.line, reasons: r.reasons }));

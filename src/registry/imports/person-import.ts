@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { EventRow, NewEvent, NewPerson, NewSpan, PersonRow } from '../../platform/db/schema.ts';
 import { spanRows } from '../persons/derived.ts';
 import { deriveState } from '../spans.ts';
-import { inScope, type PlanContext, type PlannedBatch } from './import-context.ts';
+import { inScope, unnumberedKey, type PlanContext, type PlannedBatch } from './import-context.ts';
 import { eventsOfPersons, findUnnumbered, personsByIdNumbers } from './import.repository.ts';
 import type { PersonImport } from './person-row.ts';
 
@@ -30,16 +30,21 @@ export async function planPersonBatch(pc: PlanContext, rows: Row[]): Promise<Pla
     }
     candidates.push(r);
   }
+  // A person without an ID number met again in the file must find the first row's writes.
+  const pending = pc.pending;
+  const unnumbered = candidates.filter((r) => !r.value.idNumber).map((r) => unnumberedKey(r.value.name, r.value.birthDate, r.value.hukouAreaCode));
+  if (pending && unnumbered.some((k) => pending.unnumbered.has(k))) await pending.flush();
 
-  // 2. Existing persons and relatives, by ID number.
-  const wanted: string[] = [];
+  // 2. Existing persons and relatives, by ID number (relatives inserted by pending batches are
+  // not in the database yet: not asked for).
+  const wanted = new Set<string>();
+  for (const { value: v } of candidates) if (v.idNumber) wanted.add(v.idNumber);
   for (const { value: v } of candidates) {
-    if (v.idNumber) wanted.push(v.idNumber);
-    for (const rel of [v.motherIdNumber, v.fatherIdNumber, v.spouseIdNumber]) if (rel) wanted.push(rel);
+    for (const n of [v.motherIdNumber, v.fatherIdNumber, v.spouseIdNumber]) if (n && !pending?.ids.has(n)) wanted.add(n);
   }
-  const known = await personsByIdNumbers(db, wanted);
+  const known = await personsByIdNumbers(pc.ctx.db, [...wanted]);
   const newIds = new Map<string, string>(); // ID number → id of a person inserted by this batch
-  const idOf = (n: string | null) => (n ? known.get(n)?.id ?? newIds.get(n) ?? null : null);
+  const idOf = (n: string | null) => (n ? known.get(n)?.id ?? pending?.ids.get(n) ?? newIds.get(n) ?? null : null);
 
   const existingRows: { row: Row; existing: PersonRow }[] = [];
   const fresh: { row: Row; id: string }[] = [];
@@ -65,6 +70,7 @@ export async function planPersonBatch(pc: PlanContext, rows: Row[]): Promise<Pla
     const v = row.value;
     const events: NewEvent[] = v.deathDate ? [deathEvent(pc, id, v)] : [];
     const person = personRow(pc, id, v, idOf);
+    rememberLater(pc, person, v);
     applyDerived(person, events, isLocal, out.chunk.spans!);
     out.chunk.insertPersons!.push(person);
     out.chunk.events!.push(...events);
@@ -84,6 +90,7 @@ export async function planPersonBatch(pc: PlanContext, rows: Row[]): Promise<Pla
     if (death && v.deathDate && death.date !== v.deathDate) { reject(row.line, `死亡日期与已登记的死亡变动不一致（登记为 ${death.date}）`); continue; }
 
     const next = personRow(pc, existing.id, v, idOf, existing);
+    rememberLater(pc, next, v);
     const newEvents: NewEvent[] = v.deathDate && !death ? [deathEvent(pc, existing.id, v)] : [];
     const same = COMPARED.every((c) => next[c] === existing[c]) && newEvents.length === 0;
     if (same) { out.unchanged++; continue; }
@@ -94,7 +101,18 @@ export async function planPersonBatch(pc: PlanContext, rows: Row[]): Promise<Pla
     out.chunk.events!.push(...newEvents);
     out.updated++;
   }
+  if (pending) {
+    for (const [n, id] of newIds) pending.ids.set(n, id);
+    for (const k of unnumbered) pending.unnumbered.add(k);
+  }
   return out;
+}
+
+/** A relative who may come later in the file: linked once every row is written. */
+function rememberLater(pc: PlanContext, p: NewPerson, v: PersonImport) {
+  if (!pc.later) return;
+  const cells = [['mother_id', v.motherIdNumber], ['father_id', v.fatherIdNumber], ['spouse_id', v.spouseIdNumber]] as const;
+  for (const [column, idNumber] of cells) if (idNumber && p[column] === null) pc.later.push({ personId: p.id, column, idNumber });
 }
 
 function personRow(pc: PlanContext, id: string, v: PersonImport, idOf: (n: string | null) => string | null, existing?: PersonRow): NewPerson {
