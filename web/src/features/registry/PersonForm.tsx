@@ -5,30 +5,16 @@ import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { DATE_FORMAT, isFutureDate, toDateString } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { useLabels, type HukouTypeCode, type SexCode } from '../../app/labels';
+import { useLabels, type SexCode } from '../../app/labels';
 import { AreaPicker } from './AreaPicker';
 import { idNumberValidator, readIdNumber } from './id-number-check';
 import { IdNumberHint } from './IdNumberHint';
 import { PersonSelect } from './PersonSelect';
-import type { Person } from './types';
+import type { Person, PersonInput } from './types';
 import { useIdNumberAssist } from './useIdNumberAssist';
 
-export interface PersonFormValues {
-  idNumber?: string;
-  name?: string;
-  sex?: SexCode;
-  birthDate?: Dayjs;
-  ethnicity?: string;
-  hukouType?: HukouTypeCode;
-  maritalStatus?: string;
-  phone?: string;
-  disabilityGrade?: number;
-  hukouAreaCode?: string;
-  residenceAreaCode?: string;
-  motherId?: string;
-  fatherId?: string;
-  spouseId?: string;
-}
+/** The API body, with the birth date as the date picker's value and every field optional while typing. */
+export type PersonFormValues = Partial<Omit<PersonInput, 'birthDate'>> & { birthDate?: Dayjs };
 
 interface Props {
   form: FormInstance<PersonFormValues>;

@@ -1,17 +1,12 @@
 import { api } from '../../app/api';
-import type { Role } from '../../app/session';
+import type { Role, User } from '../../app/session';
 
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  areaCode: string;
-  areaName: string;
+/** A user as the users page lists it: the session's user fields, plus its state. */
+export type UserRow = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'areaCode' | 'areaName'> & {
   disabled: boolean;
   version: number;
   createdAt: string;
-}
+};
 
 export interface NewUser {
   username: string;
