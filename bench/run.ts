@@ -16,6 +16,7 @@ import { sqlite3Version, timeRawImport } from './figures/raw-import.ts';
 import { runServerFigures } from './server/server-figures.ts';
 import { figureRows, textTable, type BenchResults } from './report/results.ts';
 import { writeResults } from './report/write.ts';
+import { loadParts } from './parts/load-parts.ts';
 
 const XLSX_ROWS = 200_000;
 // Later runs of an import figure are skipped once its runs have taken this long (at least one runs).
@@ -116,7 +117,8 @@ function finish(r: BenchResults): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const parts = await loadParts();
+  const args = parseArgs(process.argv.slice(2), parts.map((p) => p.name));
   const ws = openWorkspace(args.keep);
   process.on('exit', () => ws.cleanup());
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => { warn(`${sig}: stopping`); process.exit(130); });
@@ -148,6 +150,13 @@ async function main(): Promise<void> {
     const wantPerson = args.only.has('person') || args.only.has('memory');
     if (wantSearch || wantPerson) {
       await attempt('server figures', () => runServerFigures({ cityDb: ws.cityDb, logDir: ws.root, runs: args.runs, seed: args.seed, wantSearch, wantPerson }, r));
+    }
+    for (const part of parts.filter((p) => args.only.has(p.name))) {
+      step(`part ${part.name}: ${part.description}`);
+      await attempt(part.name, async () => {
+        const rows = await part.run({ args, ws, cityDb: ws.cityDb, persons: m.city!.persons, notes: r.notes });
+        (r.partRows ??= []).push(...rows);
+      });
     }
   } catch (e) {
     warn(e instanceof Error ? e.stack ?? e.message : String(e));

@@ -7,12 +7,13 @@ export type FigureName = (typeof FIGURE_NAMES)[number];
 export interface BenchArgs {
   persons: number;
   runs: number;
-  only: Set<FigureName>;
+  /** Registry figures and part names (bench/parts) to run. */
+  only: Set<string>;
   keep: string | null;
   seed: number;
 }
 
-export const USAGE = `usage: npm run bench -- [--persons N] [--runs K] [--only ${FIGURE_NAMES.join(',')}] [--keep DIR] [--seed S]
+export const usage = (parts: readonly string[] = []) => `usage: npm run bench -- [--persons N] [--runs K] [--only ${[...FIGURE_NAMES, ...parts].join(',')}] [--keep DIR] [--seed S]
   --persons N   size of the synthetic city (default 1000000)
   --runs K      runs of each timed figure; the median is reported (default 3)
   --only LIST   run a subset of the figures (comma-separated)
@@ -25,8 +26,10 @@ function positiveInt(flag: string, raw: string | undefined, max: number): number
   return n;
 }
 
-export function parseArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = { persons: 1_000_000, runs: 3, only: new Set(FIGURE_NAMES), keep: null, seed: 1 };
+/** `parts`: the names of the benchmark parts found in bench/parts, selectable like figures. */
+export function parseArgs(argv: readonly string[], parts: readonly string[] = []): BenchArgs {
+  const all: readonly string[] = [...FIGURE_NAMES, ...parts];
+  const out: BenchArgs = { persons: 1_000_000, runs: 3, only: new Set(all), keep: null, seed: 1 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
     const value = () => inline ?? argv[++i];
@@ -42,14 +45,14 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       }
       case '--only': {
         const names = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-        const bad = names.filter((n) => !(FIGURE_NAMES as readonly string[]).includes(n));
-        if (names.length === 0 || bad.length) throw new Error(`--only takes ${FIGURE_NAMES.join(',')}; unknown: ${bad.join(',') || '(empty)'}`);
-        out.only = new Set(names as FigureName[]);
+        const bad = names.filter((n) => !all.includes(n));
+        if (names.length === 0 || bad.length) throw new Error(`--only takes ${all.join(',')}; unknown: ${bad.join(',') || '(empty)'}`);
+        out.only = new Set(names);
         break;
       }
-      case '--help': case '-h': console.log(USAGE); process.exit(0);
+      case '--help': case '-h': console.log(usage(parts)); process.exit(0);
       // eslint-disable-next-line no-fallthrough
-      default: throw new Error(`unknown flag ${argv[i]}\n${USAGE}`);
+      default: throw new Error(`unknown flag ${argv[i]}\n${usage(parts)}`);
     }
   }
   return out;

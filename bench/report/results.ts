@@ -31,6 +31,8 @@ export interface BenchResults {
     person: LoadRun[];
     memory?: { startMiB: number; peakRssDuringLoadMiB: number; hwmMiB: number; afterMiB: number };
   };
+  /** Figures of the parts in bench/parts, already shaped as rows. */
+  partRows?: FigureRow[];
   /** Things the reader must know (runs skipped, data left out). */
   notes: string[];
   errors: string[];
@@ -118,6 +120,7 @@ export function figureRows(r: BenchResults): FigureRow[] {
       goal: `≤ ${GOALS.serverRssMiB} MB`, ratio: '—', status: verdict(peak <= GOALS.serverRssMiB),
     });
   }
+  rows.push(...(r.partRows ?? []));
   return rows;
 }
 
