@@ -9,7 +9,14 @@ export type Permission =
   | 'persons.readFull'
   | 'imports.run'
   | 'users.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'stats.read'
+  | 'targets.write'
+  | 'serviceRecords.write'
+  | 'benefits.read'
+  | 'benefits.review'
+  | 'benefits.manage'
+  | 'benefits.rules';
 
 export interface User {
   id: string;
