@@ -16,7 +16,7 @@ export interface BootOptions {
 
 export async function boot(opts: BootOptions = {}): Promise<AppContext> {
   const config = { ...loadConfig(), ...opts.config };
-  const db = openDb(config.databaseUrl, { schema: opts.schema ?? config.databaseSchema });
+  const db = openDb(config.databaseUrl, { schema: opts.schema ?? config.databaseSchema, readWorkers: config.readWorkers });
   try {
     await migrateToLatest(db);
     // A large import killed half-way leaves its suspended search indexes behind.

@@ -16,6 +16,8 @@ export interface Config {
   region: string;
   /** Provinces whose townships and villages are loaded (counties of all China always are). */
   areaProvinces: string[];
+  /** SQLite: reader threads for person searches (0: every query on the main thread). */
+  readWorkers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     region: env.RENKOU_REGION || '5107',
     areaProvinces: (env.RENKOU_AREA_PROVINCES || '51').split(',').map((s) => s.trim()).filter(Boolean),
+    readWorkers: readWorkersOf(env.RENKOU_READ_WORKERS),
   };
 }
 
@@ -42,4 +45,11 @@ function dataDirOf(databaseUrl: string): string {
     if (file !== ':memory:') return path.dirname(file);
   }
   return './data';
+}
+
+function readWorkersOf(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 2;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`RENKOU_READ_WORKERS must be a whole number from 0 to 16, got "${raw}"`);
+  return n;
 }

@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
+import { ReadPool } from './read-pool.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -13,6 +14,8 @@ export interface Db {
   dialect: Dialect;
   /** The raw better-sqlite3 handle (SQLite only): used by bulk paths that need prepared statements. */
   sqlite?: SqliteDatabase.Database;
+  /** Read-only connections on worker threads (SQLite files only): heavy reads outside transactions. */
+  reads?: ReadPool;
   /** PostgreSQL schema when not the default (tests use one schema per suite). */
   schema?: string;
   close(): Promise<void>;
@@ -22,7 +25,14 @@ export interface Db {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-export function openDb(url: string, opts: { schema?: string; poolSize?: number } = {}): Db {
+export interface OpenOptions {
+  schema?: string;
+  poolSize?: number;
+  /** SQLite: how many reader threads to start (0: none, every query on the main connection). */
+  readWorkers?: number;
+}
+
+export function openDb(url: string, opts: OpenOptions = {}): Db {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({
       connectionString: url,
@@ -42,7 +52,8 @@ export function openDb(url: string, opts: { schema?: string; poolSize?: number }
   sqlite.pragma('cache_size = -131072'); // 128 MiB page cache
   sqlite.pragma('temp_store = MEMORY');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
-  return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
+  const reads = file !== ':memory:' && (opts.readWorkers ?? 0) > 0 ? new ReadPool(path.resolve(file), opts.readWorkers!) : undefined;
+  return { kysely, dialect: 'sqlite', sqlite, reads, close: async () => { await reads?.close(); await kysely.destroy(); } };
 }
 
 const KEPT_STATEMENTS = 500;

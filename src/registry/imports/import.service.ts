@@ -17,7 +17,7 @@ import type { PlanContext, PlannedBatch } from './import-context.ts';
 import { ImportWriter } from './import-writer.ts';
 import { planPersonBatch } from './person-import.ts';
 import { validatePersonRow, type PersonImport } from './person-row.ts';
-import { readTable } from './read-table.ts';
+import { openTable } from './table-in-worker.ts';
 import { ImportFileError, type Table, type TableRow } from './types.ts';
 import { forgetCounts } from '../persons/search-counts.ts';
 import { linkLaterRelatives } from './later-relatives.ts';
@@ -59,7 +59,7 @@ export function fileError(e: unknown): never {
 
 /** Opens a file and checks its header; the caller closes the table. */
 export async function openImportTable(kind: ImportKind, filePath: string, filename: string): Promise<{ table: Table; columns: PersonColumns | EventColumns }> {
-  const table = await readTable({ path: filePath, filename }).catch(fileError);
+  const table = await openTable({ path: filePath, filename }).catch(fileError);
   const columns = kind === 'persons' ? mapColumns(table.headers, 'persons') : mapColumns(table.headers, 'events');
   if (columns.problem) {
     await table.close();

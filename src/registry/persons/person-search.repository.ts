@@ -2,7 +2,7 @@
 // index a search reads first is chosen here, by the kind of text and the size of the area.
 // The area always lies inside the caller's scope (see conditions()).
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Executor } from '../../platform/db/executor.ts';
+import type { Executor, Read } from '../../platform/db/executor.ts';
 import { areaRange, nextCode } from '../../platform/db/area-range.ts';
 import type { Database, PersonRow, PersonStatus, Sex } from '../../platform/db/schema.ts';
 import { inScope } from './persons.repository.ts';
@@ -97,12 +97,14 @@ function areaBranches(db: Executor, f: PersonFilter, text: string) {
   return [branch(hukou), branch((eb) => eb.and([residence(eb), eb.not(hukou(eb))]))] as const;
 }
 
-/** One page of a search, in a stable order. */
-export async function searchPersons(db: Executor, f: PersonPage): Promise<PersonListRow[]> {
+const direct: Read = (query) => query.execute();
+
+/** One page of a search, in a stable order. `read` runs the SELECT (see readerOf). */
+export async function searchPersons(db: Executor, f: PersonPage, read: Read = direct): Promise<PersonListRow[]> {
   const t = textOf(f.q);
   if (surnameInArea(t, f, VILLAGE)) {
     const [a, b] = areaBranches(db, f, t!.text);
-    return a.select(LIST_COLUMNS).unionAll(b.select(LIST_COLUMNS)).orderBy('name').orderBy('id').offset(f.offset).limit(f.limit).execute();
+    return read(a.select(LIST_COLUMNS).unionAll(b.select(LIST_COLUMNS)).orderBy('name').orderBy('id').offset(f.offset).limit(f.limit));
   }
   const col = f.basis === 'residence' ? 'residence_area_code' : 'hukou_area_code';
   let q = db.selectFrom('persons').select(LIST_COLUMNS);
@@ -111,11 +113,11 @@ export async function searchPersons(db: Executor, f: PersonPage): Promise<Person
   if (t?.kind === 'name') q = q.orderBy('name').orderBy('id');
   else if (t) q = q.orderBy('id_number');
   else q = q.orderBy(col).orderBy('birth_date').orderBy('id');
-  return q.offset(f.offset).limit(f.limit).execute();
+  return read(q.offset(f.offset).limit(f.limit));
 }
 
 /** How many persons a search finds, counting no further than `cap` + 1. */
-export async function countPersons(db: Executor, f: PersonFilter, cap: number): Promise<number> {
+export async function countPersons(db: Executor, f: PersonFilter, cap: number, read: Read = direct): Promise<number> {
   const t = textOf(f.q);
   const col = f.basis === 'residence' ? 'residence_area_code' : 'hukou_area_code';
   const one = sql.lit(1).as('one');
@@ -145,6 +147,6 @@ export async function countPersons(db: Executor, f: PersonFilter, cap: number): 
     for (const w of filtersOf(f)) q = q.where(w);
     capped = q.limit(cap + 1);
   }
-  const counted = await db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const [counted] = await read(db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<number>().as('n')));
   return Number(counted.n);
 }

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../platform/context.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { can, type Actor } from '../../platform/auth/roles.ts';
-import type { Executor } from '../../platform/db/executor.ts';
+import { readerOf, type Executor } from '../../platform/db/executor.ts';
 import type { PersonRow, PersonStatus, PersonUpdate, Sex } from '../../platform/db/schema.ts';
 import { AppError, notFound, staleVersion, validationFailed, type FieldError } from '../../platform/http/errors.ts';
 import { eventsOfPerson } from '../events/events.repository.ts';
@@ -51,9 +51,12 @@ export async function searchPersons(ctx: AppContext, actor: Actor, s: SearchInpu
     birthTo: s.ageMin !== undefined ? shiftYears(today, s.ageMin) : undefined,
   };
   const db = ctx.db.kysely;
-  const rows = await findPage(db, { ...filter, offset: (s.page - 1) * s.pageSize, limit: s.pageSize });
+  const read = readerOf(ctx.db);
   // Counting stops at the cap: an exact count of a whole city is not worth a full scan.
-  const total = await cachedCount(ctx.db, JSON.stringify(filter), () => countPersons(db, filter, COUNT_CAP));
+  const [rows, total] = await Promise.all([
+    findPage(db, { ...filter, offset: (s.page - 1) * s.pageSize, limit: s.pageSize }, read),
+    cachedCount(ctx.db, JSON.stringify(filter), () => countPersons(db, filter, COUNT_CAP, read)),
+  ]);
   return {
     items: rows.map((r) => personListItem(ctx.areas, r, today)),
     page: s.page,
