@@ -79,7 +79,9 @@ export async function startServer(cityDb: string, logDir: string): Promise<Serve
   const logFile = path.join(logDir, 'server.log');
   const log = fs.openSync(logFile, 'w');
   step(`starting the server on ${baseUrl} (log: ${logFile})`);
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/renkou.mjs'), 'serve'], {
+  // RENKOU_BENCH_PROFILE=DIR: the server writes a CPU profile (.cpuprofile) into DIR when it stops.
+  const profile = process.env.RENKOU_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.RENKOU_BENCH_PROFILE)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(REPO_ROOT, 'bin/renkou.mjs'), 'serve'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', log, log],
     env: {

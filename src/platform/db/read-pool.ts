@@ -1,29 +1,38 @@
 // Read-only SQLite connections on worker threads. better-sqlite3 runs a query on the thread
 // that asks; a long search there would stall every other request of the server. Heavy reads
-// (person search pages and counts) go here instead, each to the least busy reader, while the
-// main connection keeps every write and every read inside a transaction.
+// (person search pages and counts) go here instead, while the main connection keeps every
+// write and every read inside a transaction. Requests made in the same turn of the event loop
+// travel together (one message each way), and a statement's text crosses only once.
 import { Worker } from 'node:worker_threads';
 import type { CompiledQuery } from 'kysely';
 
 interface Pending { resolve(rows: unknown[]): void; reject(e: Error): void }
-interface Reader { worker: Worker; pending: Map<number, Pending> }
+type Request = [id: number, key: number, sql: string | null, params: readonly unknown[]];
+type Answer = [id: number, rows: unknown[] | null, error: { message: string; code?: string } | null];
+interface Reader { worker: Worker; pending: Map<number, Pending>; known: Set<number>; outbox: Request[] }
 
 const WORKER_URL = new URL('./read-worker.mjs', import.meta.url);
+const MAX_STATEMENTS = 2_000;
 
 export class ReadPool {
   private readonly readers: Reader[] = [];
+  private readonly keys = new Map<string, number>();
   private nextId = 1;
+  private next = 0;
+  private flushing = false;
   private closed = false;
 
   constructor(file: string, size: number, cacheKiB = 32 * 1024) {
     for (let i = 0; i < size; i++) {
-      const reader: Reader = { worker: new Worker(WORKER_URL, { workerData: { file, cacheKiB } }), pending: new Map() };
-      reader.worker.on('message', (m: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
-        const p = reader.pending.get(m.id);
-        if (!p) return;
-        reader.pending.delete(m.id);
-        if (m.error) p.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
-        else p.resolve(m.rows!);
+      const reader: Reader = { worker: new Worker(WORKER_URL, { workerData: { file, cacheKiB } }), pending: new Map(), known: new Set(), outbox: [] };
+      reader.worker.on('message', (answers: Answer[]) => {
+        for (const [id, rows, error] of answers) {
+          const p = reader.pending.get(id);
+          if (!p) continue;
+          reader.pending.delete(id);
+          if (error) p.reject(Object.assign(new Error(error.message), { code: error.code }));
+          else p.resolve(rows!);
+        }
       });
       reader.worker.on('error', (e) => this.failAll(reader, e));
       reader.worker.on('exit', () => this.failAll(reader, new Error('database reader stopped')));
@@ -39,18 +48,46 @@ export class ReadPool {
   /** The rows of one compiled SELECT, read on the least busy reader. */
   all<T>(query: CompiledQuery): Promise<T[]> {
     if (this.closed) return Promise.reject(new Error('database readers are closed'));
-    let reader = this.readers[0];
+    let reader = this.readers[this.next];
+    this.next = (this.next + 1) % this.readers.length;
     for (const r of this.readers) if (r.pending.size < reader.pending.size) reader = r;
+    let key = this.keys.get(query.sql);
+    if (key === undefined) {
+      if (this.keys.size >= MAX_STATEMENTS) this.forgetStatements();
+      key = this.keys.size + 1;
+      this.keys.set(query.sql, key);
+    }
     const id = this.nextId++;
+    const sql = reader.known.has(key) ? null : query.sql;
+    reader.known.add(key);
     return new Promise<T[]>((resolve, reject) => {
       reader.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
-      reader.worker.postMessage({ id, sql: query.sql, params: query.parameters });
+      reader.outbox.push([id, key, sql, query.parameters]);
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => this.flush());
+      }
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.readers.map((r) => r.worker.terminate()));
+  }
+
+  private flush(): void {
+    this.flushing = false;
+    for (const r of this.readers) {
+      if (r.outbox.length === 0) continue;
+      r.worker.postMessage(r.outbox);
+      r.outbox = [];
+    }
+  }
+
+  /** Keys are only ever reused for the same text: a full table of them starts afresh everywhere. */
+  private forgetStatements(): void {
+    this.keys.clear();
+    for (const r of this.readers) r.known.clear();
   }
 
   private failAll(reader: Reader, e: Error): void {

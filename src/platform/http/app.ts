@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -58,7 +58,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler((req, reply) => problemHandler(Object.assign(new Error('not found'), { statusCode: 404 }) as any, req, reply));
 
-  await app.register(helmet, {
+  // Security headers: helmet's middleware built once (the Fastify wrapper rebuilds it per request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -73,6 +74,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, () => done()));
   const secret = loadSecret(ctx.config.dataDir);
   await app.register(cookie, { secret });
   await app.register(csrf, {
