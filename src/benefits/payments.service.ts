@@ -104,6 +104,7 @@ const RECONCILE_CHUNK = 1000;
  * imported twice) settles every payment exactly once.
  */
 export async function reconcile(ctx: AppContext, actor: Actor, input: { path?: string; buffer?: Buffer; filename: string; batchId?: string }, progress?: (done: number, total: number) => void): Promise<ReconcileSummary> {
+  if (input.batchId) await requireBatch(ctx, actor, input.batchId);
   const table = await readTable({ path: input.path, buffer: input.buffer, filename: input.filename, batchRows: RECONCILE_CHUNK });
   const cols = resultColumns(table.headers);
   if (cols.missing.length || (cols.batch < 0 && !input.batchId)) {

@@ -15,15 +15,18 @@ export function timeline(series: Series) {
     .filter((v) => v.value !== null);
 }
 
+/** National first, then provinces, cities, counties (object keys like "5101" would sort first). */
+const byBreadth = ([a]: [string, unknown], [b]: [string, unknown]) => (a === 'CN' ? -1 : b === 'CN' ? 1 : a.length - b.length || (a < b ? -1 : 1));
+
 export function programmeView(p: ProgrammeRules, jurisdictionName: (code: string) => string) {
   return {
     code: p.programme, title: p.title, kind: p.kind, unit: p.unit, excludes: p.excludes,
     schemes: p.schemes.map((s) => ({ id: s.id, title: s.title, jurisdiction: s.jurisdiction, jurisdictionName: jurisdictionName(s.jurisdiction), requires: s.requires, reference: s.reference })),
     parameters: Object.entries(p.parameters).map(([name, layers]) => ({
       name,
-      layers: Object.entries(layers).map(([j, s]) => ({ jurisdiction: j, jurisdictionName: jurisdictionName(j), values: timeline(s) })),
+      layers: Object.entries(layers).sort(byBreadth).map(([j, s]) => ({ jurisdiction: j, jurisdictionName: jurisdictionName(j), values: timeline(s) })),
     })),
-    funding: Object.entries(p.funding).map(([key, s]) => ({ key, values: timeline(s) })),
+    funding: Object.entries(p.funding).sort(byBreadth).map(([key, s]) => ({ key, values: timeline(s) })),
   };
 }
 

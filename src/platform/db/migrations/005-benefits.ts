@@ -85,7 +85,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('cycle_id', 'varchar(36)', (c) => c.notNull().references('benefit_cycles.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('line_count', 'integer', (c) => c.notNull())
-    .addColumn('total_fen', 'integer', (c) => c.notNull())
+    .addColumn('total_fen', 'bigint', (c) => c.notNull())
     .addColumn('created_by', 'varchar(36)')
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .addUniqueConstraint('benefit_batches_seq', ['cycle_id', 'seq'])
