@@ -1,6 +1,8 @@
 // The back-office frame: side menu (by permission), header with area, user and language.
 import {
   AuditOutlined,
+  AccountBookOutlined,
+  GiftOutlined,
   CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
@@ -27,6 +29,7 @@ const { Sider, Header, Content } = Layout;
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/events')) return '/events/new';
+  if (pathname.startsWith('/benefits/')) return pathname.startsWith('/benefits/programmes') ? '/benefits/programmes' : '/benefits/cycles';
   const first = '/' + (pathname.split('/')[1] ?? '');
   return first;
 }
@@ -48,6 +51,8 @@ export function Shell() {
     access.canReadPersons && { key: '/persons', icon: <TeamOutlined />, label: <Link to="/persons">{t('nav.registry')}</Link> },
     access.canWritePersons && { key: '/events/new', icon: <FormOutlined />, label: <Link to="/events/new">{t('nav.events')}</Link> },
     access.canImport && { key: '/imports', icon: <CloudUploadOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
+    access.has('benefits.read') && { key: '/benefits/programmes', icon: <GiftOutlined />, label: <Link to="/benefits/programmes">{t('nav.benefits')}</Link> },
+    access.has('benefits.read') && { key: '/benefits/cycles', icon: <AccountBookOutlined />, label: <Link to="/benefits/cycles">{t('nav.benefitCycles')}</Link> },
     access.canManageUsers && { key: '/users', icon: <UsergroupAddOutlined />, label: <Link to="/users">{t('nav.users')}</Link> },
     access.canReadAudit && { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> },
   ].filter(Boolean) as MenuProps['items'];
