@@ -14,6 +14,7 @@ import { listProgrammes } from './programmes.service.ts';
 import { reviewLines } from './review.service.ts';
 import { PROGRAMME_CODES } from './rules.ts';
 import { checkCounty, RUN_JOB } from './run.job.ts';
+import { insightRoutes } from './insight.routes.ts';
 
 const idParam = z.object({ id: z.string().uuid() });
 const version = z.object({ version: z.number().int().positive() });
@@ -21,6 +22,7 @@ const version = z.object({ version: z.number().int().positive() });
 export async function benefitsRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['benefits'];
+  await insightRoutes(app, { ctx });
 
   r.get('/benefits/programmes', { schema: { tags } }, async (req) => { actorWith(req, 'benefits.read'); return listProgrammes(ctx); });
 

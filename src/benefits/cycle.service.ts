@@ -8,6 +8,7 @@ import type { CycleRow, LineStage } from '../platform/db/schema.ts';
 import { AppError, notFound, staleVersion } from '../platform/http/errors.ts';
 import { maskIdNumber } from '../platform/privacy/mask.ts';
 import * as repo from './cycles.repository.ts';
+import { evidenceFactsOf } from './evidence.repository.ts';
 import { paymentTotals } from './payments.repository.ts';
 import { noticeEnd, publicLine } from './notice.ts';
 import { currentRules } from './rules.service.ts';
@@ -204,7 +205,7 @@ export async function freezeCycle(ctx: AppContext, actor: Actor, id: string, ver
     if (!lines.length) break;
     const persons = new Map((await repo.snapshotRows(db, lines.map((l) => l.person_id))).map((p) => [p.id, p]));
     const facts = new Map<string, Record<string, unknown>>();
-    for (const e of await repo.evidenceFactsOf(db, lines.map((l) => l.person_id))) facts.set(e.person_id, { ...(facts.get(e.person_id) ?? {}), ...JSON.parse(e.facts) });
+    for (const e of await evidenceFactsOf(db, lines.map((l) => l.person_id))) facts.set(e.person_id, { ...(facts.get(e.person_id) ?? {}), ...JSON.parse(e.facts) });
     await db.transaction().execute(async (trx) => {
       for (const l of lines) {
         const p = persons.get(l.person_id);

@@ -152,20 +152,6 @@ export async function updateObjectionVersioned(db: Executor, id: string, version
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Person names and ID numbers of lines (for the notice, the bank file and snapshots). */
-export async function evidenceFacts(db: Executor, area: string): Promise<{ person_id: string; facts: string }[]> {
-  const { lo, hi } = areaRange(area);
-  return db.selectFrom('benefit_evidence').select(['person_id', 'facts']).where('area_code', '>=', lo).where('area_code', '<', hi).execute();
-}
-
-export async function evidenceFactsOf(db: Executor, personIds: string[]): Promise<{ person_id: string; facts: string }[]> {
-  const out: { person_id: string; facts: string }[] = [];
-  for (let i = 0; i < personIds.length; i += 500) {
-    out.push(...(await db.selectFrom('benefit_evidence').select(['person_id', 'facts']).where('person_id', 'in', personIds.slice(i, i + 500)).execute()));
-  }
-  return out;
-}
-
 /** Names and ID numbers of the confirmed, eligible lines of a cycle (for the public notice). */
 export async function noticeRows(db: Executor, cycleId: string) {
   return db.selectFrom('benefit_lines as l').innerJoin('persons as p', 'p.id', 'l.person_id')

@@ -8,7 +8,7 @@ import type { Outcome } from './outcome.ts';
 import { CANDIDATES } from './programmes/candidates.ts';
 import { evaluate } from './programmes/index.ts';
 import { personsByIds, personsRegisteredIn, relativesOutside, type PersonFactsRow } from './registry-facts.repository.ts';
-import { evidenceFacts, evidenceFactsOf } from './cycles.repository.ts';
+import { evidenceFacts, evidenceFactsOf } from './evidence.repository.ts';
 import type { ProgrammeCode, RuleSet } from './rules.ts';
 
 export interface LoadedArea {

@@ -32,6 +32,8 @@ export const programmeRulesSchema = z.object({
   unit: z.enum(['perPersonYear', 'perChildYear', 'perHousehold']),
   excludes: z.array(z.enum(PROGRAMME_CODES)),
   schemes: z.array(schemeSchema).min(1),
+  /** Documents of each beneficiary's file; `when`: only for lines with that reason. */
+  checklist: z.array(z.object({ item: z.string(), when: z.string().optional() })),
   parameters: z.record(z.string(), z.record(z.string(), series)),
   funding: z.record(z.string(), series),
 });
