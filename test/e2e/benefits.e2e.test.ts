@@ -117,4 +117,27 @@ describe('benefits pages', () => {
     await expect.poll(async () => page.getByTestId('disbursement-rate').textContent()).toMatch(/资金发放率：\d+(\.\d+)?%/);
     await shot(page, 'benefits-payments');
   });
+
+  it('records a document on the checklist, shows the archive share and forecasts a what-if', async () => {
+    const page = await newPage(e);
+    await signInUi(page, e.url, 'cun', PASSWORD);
+    await page.goto(`${e.url}/benefits/cycles/${cycleId}`);
+    await page.getByTestId('line-open').first().click();
+    await page.getByTestId('checklist-item').first().waitFor();
+    expect(await page.getByTestId('checklist-complete').textContent()).toBe('档案不全');
+    await page.getByTestId('checklist-filed').first().click();
+    await expect.poll(async () => page.getByTestId('checklist-filed').first().isChecked()).toBe(true);
+    await shot(page, 'benefits-checklist');
+    await page.goto(`${e.url}/benefits/consistency`);
+    await page.getByTestId('consistency-year').fill('2026');
+    await page.getByTestId('archive-share').waitFor();
+    await shot(page, 'benefits-consistency');
+    const county = await newPage(e);
+    await signInUi(county, e.url, 'qu', PASSWORD);
+    await county.goto(`${e.url}/benefits/forecast`);
+    await county.getByTestId('forecast-run').click();
+    await county.getByTestId('forecast-totals').first().waitFor();
+    expect(await county.getByTestId('forecast-totals').count()).toBe(1);
+    await shot(county, 'benefits-forecast');
+  });
 });

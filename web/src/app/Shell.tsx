@@ -2,6 +2,8 @@
 import {
   AuditOutlined,
   AccountBookOutlined,
+  FundProjectionScreenOutlined,
+  SafetyCertificateOutlined,
   GiftOutlined,
   CloudUploadOutlined,
   DownOutlined,
@@ -29,7 +31,7 @@ const { Sider, Header, Content } = Layout;
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/events')) return '/events/new';
-  if (pathname.startsWith('/benefits/')) return pathname.startsWith('/benefits/programmes') ? '/benefits/programmes' : '/benefits/cycles';
+  if (pathname.startsWith('/benefits/')) return `/benefits/${pathname.split('/')[2] ?? ''}`;
   const first = '/' + (pathname.split('/')[1] ?? '');
   return first;
 }
@@ -53,6 +55,8 @@ export function Shell() {
     access.canImport && { key: '/imports', icon: <CloudUploadOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
     access.has('benefits.read') && { key: '/benefits/programmes', icon: <GiftOutlined />, label: <Link to="/benefits/programmes">{t('nav.benefits')}</Link> },
     access.has('benefits.read') && { key: '/benefits/cycles', icon: <AccountBookOutlined />, label: <Link to="/benefits/cycles">{t('nav.benefitCycles')}</Link> },
+    access.has('benefits.read') && { key: '/benefits/consistency', icon: <SafetyCertificateOutlined />, label: <Link to="/benefits/consistency">{t('nav.benefitConsistency')}</Link> },
+    access.has('benefits.read') && { key: '/benefits/forecast', icon: <FundProjectionScreenOutlined />, label: <Link to="/benefits/forecast">{t('nav.benefitForecast')}</Link> },
     access.canManageUsers && { key: '/users', icon: <UsergroupAddOutlined />, label: <Link to="/users">{t('nav.users')}</Link> },
     access.canReadAudit && { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> },
   ].filter(Boolean) as MenuProps['items'];

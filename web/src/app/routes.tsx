@@ -21,6 +21,8 @@ const AuditPage = named(() => import('../features/audit/AuditPage'), 'AuditPage'
 const ProgrammesPage = named(() => import('../features/benefits/ProgrammesPage'), 'ProgrammesPage');
 const CyclesPage = named(() => import('../features/benefits/CyclesPage'), 'CyclesPage');
 const CyclePage = named(() => import('../features/benefits/CyclePage'), 'CyclePage');
+const ConsistencyPage = named(() => import('../features/benefits/ConsistencyPage'), 'ConsistencyPage');
+const ForecastPage = named(() => import('../features/benefits/ForecastPage'), 'ForecastPage');
 const PublicNoticePage = named(() => import('../features/benefits/PublicNoticePage'), 'PublicNoticePage');
 
 export const router = createBrowserRouter([
@@ -45,6 +47,8 @@ export const router = createBrowserRouter([
       { path: 'benefits/programmes', element: <RequirePermission permission="benefits.read"><ProgrammesPage /></RequirePermission> },
       { path: 'benefits/cycles', element: <RequirePermission permission="benefits.read"><CyclesPage /></RequirePermission> },
       { path: 'benefits/cycles/:id', element: <RequirePermission permission="benefits.read"><CyclePage /></RequirePermission> },
+      { path: 'benefits/consistency', element: <RequirePermission permission="benefits.read"><ConsistencyPage /></RequirePermission> },
+      { path: 'benefits/forecast', element: <RequirePermission permission="benefits.read"><ForecastPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],

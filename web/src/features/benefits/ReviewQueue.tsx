@@ -9,6 +9,7 @@ import { useProblem } from '../../app/problem';
 import { App } from 'antd';
 import { benefitsApi, yuan, type Line, type Stage } from './benefits.api';
 import { useReason } from './labels';
+import { ChecklistDrawer } from './ChecklistDrawer';
 
 export type Level = 'village' | 'township' | 'county';
 export const levelOf = (area: string): Level => (area.length >= 12 ? 'village' : area.length >= 9 ? 'township' : 'county');
@@ -28,6 +29,7 @@ export function ReviewQueue({ cycleId, open, onChanged }: { cycleId: string; ope
   const [data, setData] = useState<{ items: Line[]; total: number }>({ items: [], total: 0 });
   const [selected, setSelected] = useState<Line[]>([]);
   const [returning, setReturning] = useState(false);
+  const [opened, setOpened] = useState<Line | null>(null);
   const [reason, setReason] = useState('');
   const load = useCallback(async () => {
     try {
@@ -66,7 +68,7 @@ export function ReviewQueue({ cycleId, open, onChanged }: { cycleId: string; ope
         pagination={{ current: page, pageSize: 50, total: data.total, onChange: setPage, showSizeChanger: false }}
         onRow={(l) => ({ 'data-testid': 'line-row', 'data-stage': l.stage } as React.HTMLAttributes<HTMLElement>)}
         columns={[
-          { title: t('benefits.name'), dataIndex: 'name' },
+          { title: t('benefits.name'), dataIndex: 'name', render: (n: string, l) => <a onClick={() => setOpened(l)} data-testid="line-open">{n}</a> },
           { title: t('benefits.idNumber'), dataIndex: 'idNumber' },
           { title: t('benefits.village'), dataIndex: 'areaName' },
           { title: t('benefits.type'), dataIndex: 'kind', render: (k: Line['kind']) => <Tag color={k === 'new' ? 'green' : k === 'leaving' ? 'red' : 'default'}>{t(`benefits.kindOf.${k}`)}</Tag> },
@@ -74,6 +76,7 @@ export function ReviewQueue({ cycleId, open, onChanged }: { cycleId: string; ope
           { title: t('benefits.amount'), dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
           { title: t('benefits.stage'), dataIndex: 'stage', render: (s: Stage) => <Tag data-testid="line-stage">{t(`benefits.stage.${s}`)}</Tag> },
         ]} />
+      <ChecklistDrawer line={opened} onClose={() => setOpened(null)} />
       <Modal open={returning} title={t('benefits.returnReason')} onCancel={() => setReturning(false)} onOk={() => act('return')} okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'return-ok' } as { disabled: boolean }}>
         <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="return-reason" />
       </Modal>

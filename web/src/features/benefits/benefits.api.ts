@@ -1,5 +1,5 @@
 // Calls of the benefits API and the shapes it answers.
-import { api, apiUrl } from '../../app/api';
+import { api, apiUrl, request } from '../../app/api';
 
 export type ProgrammeCode = 'rewardAid' | 'specialAid' | 'surgeryComplicationAid' | 'onlyChildParentReward' | 'childcareSubsidy' | 'accidentInsurance' | 'assistedHousehold';
 export const PROGRAMME_CODES: ProgrammeCode[] = ['rewardAid', 'specialAid', 'surgeryComplicationAid', 'onlyChildParentReward', 'childcareSubsidy', 'accidentInsurance', 'assistedHousehold'];
@@ -64,4 +64,24 @@ export const benefitsApi = {
   disbursement: (id: string) => api.get<Disbursement>(`/benefits/cycles/${id}/disbursement`),
   close: (id: string, version: number) => api.post<CycleBoard>(`/benefits/cycles/${id}/close`, { version }),
   publicNotice: (id: string) => api.get<PublicNotice>(`/public/benefit-notices/${id}`),
+};
+
+export interface ChecklistItem { item: string; title: { zh: string; en: string } | null; received: boolean; paperFiled: boolean; documentNo: string | null }
+export interface Evidence { item: string; facts: Record<string, unknown>; documentNo: string | null; paperFiled: boolean; version: number }
+export interface Consistency {
+  year: number; lines: number;
+  stillOnRoster: { lineId: string; programme: ProgrammeCode; personId: string; name: string | null; areaCode: string; problem: string; deathDate: string | null }[];
+  exclusive: { personId: string; name: string | null; programmes: ProgrammeCode[] }[];
+  archive: { complete: number; total: number; share: number | null; incomplete: { lineId: string; name: string | null; missing: string[] }[] };
+}
+export interface ForecastTotals { persons: number; amountFen: number; byFunding: Record<string, number>; byTownship: { areaCode: string; areaName: string; persons: number; amountFen: number }[] }
+export interface Forecast { base: ForecastTotals; scenario: ForecastTotals | null; deltaFen: number | null }
+
+export const insightApi = {
+  checklist: (lineId: string) => api.get<{ personId: string; complete: boolean; items: ChecklistItem[] }>(`/benefits/lines/${lineId}/checklist`),
+  evidence: (personId: string) => api.get<{ items: Evidence[] }>(`/benefits/persons/${personId}/evidence`).then((r) => r.items),
+  record: (personId: string, item: string, body: { version?: number; documentNo?: string | null; paperFiled?: boolean; facts?: Record<string, unknown> }) =>
+    request<Evidence>('PUT', `/benefits/persons/${personId}/evidence/${item}`, { body }),
+  consistency: (year: number) => api.get<Consistency>('/benefits/consistency', { year }),
+  forecast: (q: { programme: ProgrammeCode; area: string; year: number; parameter?: string; jurisdiction?: string; value?: number }) => api.get<Forecast>('/benefits/forecast', q),
 };
