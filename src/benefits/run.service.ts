@@ -10,7 +10,7 @@ import type { Actor } from '../platform/auth/roles.ts';
 import type { CycleRow, NewLine } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import * as repo from './cycles.repository.ts';
-import { evaluateArea, loadArea } from './evaluation.service.ts';
+import { evaluateArea, loadArea, type LoadedArea } from './evaluation.service.ts';
 import type { Outcome } from './outcome.ts';
 import { currentRules } from './rules.service.ts';
 import type { ProgrammeCode } from './rules.ts';
@@ -47,17 +47,35 @@ export async function ensureCycle(ctx: AppContext, actor: Actor, input: RunInput
   return (await repo.findCycleFor(db, input.programme, input.area, input.year))!;
 }
 
-export async function runEligibility(ctx: AppContext, actor: Actor, input: RunInput, progress?: (done: number, total: number) => void) {
+async function lastYear(ctx: AppContext, input: RunInput): Promise<Map<string, string>> {
+  const prev = await repo.findCycleFor(ctx.db.kysely, input.programme, input.area, input.year - 1);
+  const prevLines = prev ? await repo.eligiblePersonIds(ctx.db.kysely, prev.id) : [];
+  return new Map(prevLines.map((l) => [l.person_id, l.area_code]));
+}
+
+/** Every programme's run for a county and year, reading the county's registry once. */
+export async function runAllProgrammes(ctx: AppContext, actor: Actor, input: { area: string; year: number; programmes: ProgrammeCode[] }, progress?: (done: number, total: number) => void) {
+  checkCounty(ctx, actor, input.area);
+  const prev = new Map<ProgrammeCode, Map<string, string>>();
+  for (const programme of input.programmes) prev.set(programme, await lastYear(ctx, { ...input, programme }));
+  const loaded = await loadArea(ctx, input.area, [...new Set([...prev.values()].flatMap((m) => [...m.keys()]))]);
+  const out: Record<string, Awaited<ReturnType<typeof runEligibility>>> = {};
+  for (const [i, programme] of input.programmes.entries()) {
+    out[programme] = await runEligibility(ctx, actor, { programme, area: input.area, year: input.year }, undefined, loaded);
+    progress?.(i + 1, input.programmes.length);
+  }
+  return out;
+}
+
+export async function runEligibility(ctx: AppContext, actor: Actor, input: RunInput, progress?: (done: number, total: number) => void, preloaded?: LoadedArea) {
   checkCounty(ctx, actor, input.area);
   const db = ctx.db.kysely;
   const cycle = await ensureCycle(ctx, actor, input);
   if (cycle.status !== 'review') throw new AppError(409, 'benefits.cycle_state', { status: cycle.status });
 
-  const prev = await repo.findCycleFor(db, input.programme, input.area, input.year - 1);
-  const prevLines = prev ? await repo.eligiblePersonIds(db, prev.id) : [];
-  const prevArea = new Map(prevLines.map((l) => [l.person_id, l.area_code]));
+  const prevArea = await lastYear(ctx, input);
   const rules = await currentRules(ctx);
-  const loaded = await loadArea(ctx, input.area, [...prevArea.keys()]);
+  const loaded = preloaded ?? await loadArea(ctx, input.area, [...prevArea.keys()]);
   const { eligible, others } = evaluateArea(loaded, rules, input.programme, input.area, input.year, [...prevArea.keys()],
     progress ? (d, t) => progress(Math.floor(d / 2), t) : undefined);
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { systemActor } from '../platform/auth/roles.ts';
 import { boot } from '../platform/boot.ts';
-import { runEligibility } from '../benefits/run.service.ts';
+import { runAllProgrammes, runEligibility } from '../benefits/run.service.ts';
 import { PROGRAMME_CODES, type ProgrammeCode } from '../benefits/rules.ts';
 import { progressLine } from './progress.ts';
 
@@ -19,15 +19,17 @@ export function yearOption(value: string): number {
 export function benefitsRunCommand(benefits: Command) {
   benefits.command('run')
     .description('eligibility run of a programme over a county\'s registry for a year (new / continuing / leaving)')
-    .requiredOption('--programme <code>', PROGRAMME_CODES.join(' | '))
+    .requiredOption('--programme <code>', `${PROGRAMME_CODES.join(' | ')} | all`)
     .requiredOption('--area <code>', 'county code (6 digits)')
     .requiredOption('--year <yyyy>', 'year of the cycle')
     .action(async (o: { programme: string; area: string; year: string }) => {
-      const programme = programmeOption(o.programme);
+      const programme = o.programme === 'all' ? 'all' : programmeOption(o.programme);
       const year = yearOption(o.year);
       const ctx = await boot();
       try {
-        const summary = await runEligibility(ctx, systemActor(''), { programme, area: o.area, year }, progressLine('资格审核 eligibility'));
+        const summary = programme === 'all'
+          ? await runAllProgrammes(ctx, systemActor(''), { area: o.area, year, programmes: [...PROGRAMME_CODES] }, progressLine('资格审核 eligibility'))
+          : await runEligibility(ctx, systemActor(''), { programme, area: o.area, year }, progressLine('资格审核 eligibility'));
         console.log(JSON.stringify(summary));
       } finally {
         await ctx.db.close();
