@@ -1,6 +1,7 @@
 // All SQL of benefit cycles, roster lines, review actions, objections and parameter sets. Reads
 // take the caller's scope: a cycle is visible inside its county and to anyone above it; a line
 // only inside the subtree of the caller's area.
+import type { Db } from '../platform/db/database.ts';
 import type { Executor } from '../platform/db/executor.ts';
 import { areaRange } from '../platform/db/area-range.ts';
 import type { CycleRow, LineRow, LineStage, NewLine, ObjectionRow } from '../platform/db/schema.ts';
@@ -56,6 +57,36 @@ export async function deletePendingLines(db: Executor, cycleId: string): Promise
 /** Inserts lines; a person already on the cycle's roster (a line under review) is kept as it is. */
 export async function insertLines(db: Executor, rows: NewLine[]): Promise<void> {
   if (rows.length) await db.insertInto('benefit_lines').values(rows).onConflict((oc) => oc.columns(['cycle_id', 'person_id']).doNothing()).execute();
+}
+
+const LINE_COLS = ['id', 'cycle_id', 'person_id', 'area_code', 'kind', 'eligible', 'reasons', 'scheme', 'stage', 'returned_reason', 'returned_level', 'amount_fen', 'split', 'param_set_id', 'rule_version', 'frozen', 'snapshot', 'bank_account', 'version', 'created_at', 'updated_at'] as const;
+
+/**
+ * Inserts many lines, each chunk in its own transaction (a person already on the roster is kept).
+ * On SQLite a prepared statement runs per row on the raw connection while Kysely's connection is
+ * held; on PostgreSQL multi-row inserts.
+ */
+export async function insertLinesBulk(db: Db, rows: NewLine[], onChunk?: (done: number) => void): Promise<void> {
+  const chunk = db.dialect === 'sqlite' ? 5000 : 500;
+  const sqlite = db.sqlite;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    if (sqlite) {
+      await db.kysely.connection().execute(async () => {
+        const st = sqlite.prepare(`insert or ignore into benefit_lines (${LINE_COLS.join(',')}) values (${LINE_COLS.map(() => '?').join(',')})`);
+        const params: unknown[] = new Array(LINE_COLS.length);
+        sqlite.transaction(() => {
+          for (const r of part as unknown as Record<string, unknown>[]) {
+            for (let c = 0; c < LINE_COLS.length; c++) params[c] = r[LINE_COLS[c]] ?? null;
+            st.run(params);
+          }
+        })();
+      });
+    } else {
+      await db.kysely.transaction().execute((trx) => insertLines(trx, part));
+    }
+    onChunk?.(i + part.length);
+  }
 }
 
 export async function eligiblePersonIds(db: Executor, cycleId: string): Promise<{ person_id: string; area_code: string }[]> {

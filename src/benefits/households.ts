@@ -10,6 +10,8 @@ export function toBenefitPerson(r: PersonFactsRow): BenefitPerson {
   };
 }
 
+const NO_CHILDREN = Object.freeze({ count: 0, diedOrDisabled: false });
+
 export class HouseholdIndex {
   private readonly byId = new Map<string, PersonFactsRow>();
   private readonly people = new Map<string, BenefitPerson>();
@@ -33,9 +35,22 @@ export class HouseholdIndex {
     return this.byId.get(id);
   }
 
-  hasChildren(id: string): boolean {
+  /** How many children the person (or the spouse) has, and whether one of them died or is disabled. */
+  childSummary(id: string): { count: number; diedOrDisabled: boolean } {
     const r = this.byId.get(id);
-    return this.childrenOf.has(id) || (!!r?.spouse_id && this.childrenOf.has(r.spouse_id));
+    const own = this.childrenOf.get(id);
+    const spouse = r?.spouse_id ? this.childrenOf.get(r.spouse_id) : undefined;
+    if (!own && !spouse) return NO_CHILDREN;
+    let count = 0;
+    let diedOrDisabled = false;
+    const visit = (c: string) => {
+      count++;
+      const row = this.byId.get(c)!;
+      if (row.death_date || row.disability_grade !== null) diedOrDisabled = true;
+    };
+    if (own) for (const c of own) visit(c);
+    if (spouse) for (const c of spouse) if (!own || !own.includes(c)) visit(c);
+    return { count, diedOrDisabled };
   }
 
   private person(id: string): BenefitPerson {
@@ -44,16 +59,25 @@ export class HouseholdIndex {
     return p;
   }
 
+  /** Ids of two lists without repeats (most lists are short or empty; no Set unless needed). */
+  private union(a: string[] | undefined, b: string[] | undefined): string[] {
+    if (!b?.length) return a ?? [];
+    if (!a?.length) return b;
+    const out = [...a];
+    for (const x of b) if (!out.includes(x)) out.push(x);
+    return out;
+  }
+
   household(id: string): Household {
     const r = this.byId.get(id)!;
     const spouse = r.spouse_id && this.byId.has(r.spouse_id) ? this.person(r.spouse_id) : null;
-    const childIds = new Set([...(this.childrenOf.get(id) ?? []), ...(r.spouse_id ? this.childrenOf.get(r.spouse_id) ?? [] : [])]);
-    const siblingIds = new Set([id, ...(r.mother_id ? this.childrenOf.get(r.mother_id) ?? [] : []), ...(r.father_id ? this.childrenOf.get(r.father_id) ?? [] : [])]);
+    const childIds = this.union(this.childrenOf.get(id), r.spouse_id ? this.childrenOf.get(r.spouse_id) : undefined);
+    const siblings = this.union(r.mother_id ? this.childrenOf.get(r.mother_id) : undefined, r.father_id ? this.childrenOf.get(r.father_id) : undefined);
     return {
       person: this.person(id),
       spouse,
-      children: [...childIds].map((c) => this.person(c)),
-      siblingsAndSelf: [...siblingIds].map((c) => this.person(c)),
+      children: childIds.map((c) => this.person(c)),
+      siblingsAndSelf: siblings.includes(id) ? siblings.map((c) => this.person(c)) : [this.person(id), ...siblings.map((c) => this.person(c))],
       facts: this.facts.get(id) ?? {},
     };
   }

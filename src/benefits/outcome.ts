@@ -25,13 +25,26 @@ export interface EvalContext {
   year: number;
 }
 
+// Lookups depend only on the rules object, the jurisdiction and the date: a run evaluates the same
+// few of them for every person, so they are computed once per rule set.
+const lookups = new WeakMap<object, Map<string, unknown>>();
+function memo<T>(rules: object, key: string, compute: () => T): T {
+  let m = lookups.get(rules);
+  if (!m) lookups.set(rules, (m = new Map()));
+  if (m.has(key)) return m.get(key) as T;
+  const v = compute();
+  m.set(key, v);
+  return v;
+}
+
 /** Collects parameter reads so that the outcome records exactly what it used. */
 export class ParamReader {
   readonly used: Record<string, UsedValue> = {};
   constructor(private readonly ec: EvalContext, readonly date: string) {}
 
   get<T>(name: string): T | null {
-    const v = effective<T>(this.ec.rules.parameters[name] as never, this.ec.jurisdiction, this.date);
+    const { rules, jurisdiction } = this.ec;
+    const v = memo(rules, `g|${name}|${jurisdiction}|${this.date}`, () => effective<T>(rules.parameters[name] as never, jurisdiction, this.date));
     if (!v) return null;
     this.used[`${name}@${v.jurisdiction}`] = v;
     return v.value;
@@ -40,7 +53,8 @@ export class ParamReader {
   /** An amount layered by jurisdiction: the broadest value is the base, funded by the scheme's
    *  share; a more specific higher value adds the difference, funded by that jurisdiction. */
   layered(name: string, scheme: Scheme, toFen: (yuan: number) => number): { fen: number; split: Split } | null {
-    const layers = layersAt<number>(this.ec.rules.parameters[name] as never, this.ec.jurisdiction, this.date);
+    const { rules, jurisdiction } = this.ec;
+    const layers = memo(rules, `l|${name}|${jurisdiction}|${this.date}`, () => layersAt<number>(rules.parameters[name] as never, jurisdiction, this.date));
     if (!layers.length) return null;
     let fen = 0;
     let split: Split = {};
@@ -57,10 +71,15 @@ export class ParamReader {
   }
 
   funding(key: string, fallback: string): FundingShare {
-    const f = valueAt(this.ec.rules.funding[key], this.date) ?? valueAt(this.ec.rules.funding[fallback], this.date);
-    if (!f) return {};
-    this.used[`funding.${f === valueAt(this.ec.rules.funding[key], this.date) ? key : fallback}`] = { value: f.value, from: f.from, reference: f.reference, jurisdiction: key };
-    return f.value as FundingShare;
+    const { rules } = this.ec;
+    const found = memo(rules, `f|${key}|${fallback}|${this.date}`, () => {
+      const own = valueAt(rules.funding[key], this.date);
+      const f = own ?? valueAt(rules.funding[fallback], this.date);
+      return f ? { usedKey: `funding.${own ? key : fallback}`, used: { value: f.value, from: f.from, reference: f.reference, jurisdiction: key } as UsedValue, share: f.value as FundingShare } : null;
+    });
+    if (!found) return {};
+    this.used[found.usedKey] = found.used;
+    return found.share;
   }
 }
 

@@ -10,7 +10,7 @@ import type { Actor } from '../platform/auth/roles.ts';
 import type { CycleRow, NewLine } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import * as repo from './cycles.repository.ts';
-import { evaluateArea, loadArea, type LoadedArea } from './evaluation.service.ts';
+import { countyView, evaluateArea, loadArea, type LoadedArea } from './evaluation.service.ts';
 import type { Outcome } from './outcome.ts';
 import { currentRules } from './rules.service.ts';
 import type { ProgrammeCode } from './rules.ts';
@@ -20,8 +20,6 @@ export interface RunInput {
   area: string;
   year: number;
 }
-
-const CHUNK = 500;
 
 /** A county inside the actor's scope; anything else answers 404 (or 400 when not a county). */
 export function checkCounty(ctx: AppContext, actor: Actor, area: string): void {
@@ -53,16 +51,26 @@ async function lastYear(ctx: AppContext, input: RunInput): Promise<Map<string, s
   return new Map(prevLines.map((l) => [l.person_id, l.area_code]));
 }
 
-/** Every programme's run for a county and year, reading the county's registry once. */
+/**
+ * Every programme's run for a year in a county, or in every county of a city: the registry of the
+ * whole area is read once (relatives in other counties of the city included).
+ */
 export async function runAllProgrammes(ctx: AppContext, actor: Actor, input: { area: string; year: number; programmes: ProgrammeCode[] }, progress?: (done: number, total: number) => void) {
-  checkCounty(ctx, actor, input.area);
-  const prev = new Map<ProgrammeCode, Map<string, string>>();
-  for (const programme of input.programmes) prev.set(programme, await lastYear(ctx, { ...input, programme }));
-  const loaded = await loadArea(ctx, input.area, [...new Set([...prev.values()].flatMap((m) => [...m.keys()]))]);
-  const out: Record<string, Awaited<ReturnType<typeof runEligibility>>> = {};
-  for (const [i, programme] of input.programmes.entries()) {
-    out[programme] = await runEligibility(ctx, actor, { programme, area: input.area, year: input.year }, undefined, loaded);
-    progress?.(i + 1, input.programmes.length);
+  if (!input.area.startsWith(actor.areaCode) || !ctx.areas.has(input.area)) throw notFound();
+  if (input.area.length !== 6 && input.area.length !== 4) throw new AppError(400, 'benefits.not_county');
+  const counties = input.area.length === 6 ? [input.area] : ctx.areas.childrenOf(input.area).map((a) => a.code).filter((c) => c.length === 6);
+  const prevIds = new Set<string>();
+  for (const area of counties) for (const programme of input.programmes) for (const id of (await lastYear(ctx, { area, year: input.year, programme })).keys()) prevIds.add(id);
+  const loaded = await loadArea(ctx, input.area, [...prevIds]);
+  const out: Record<string, Record<string, Awaited<ReturnType<typeof runEligibility>>>> = {};
+  let done = 0;
+  for (const area of counties) {
+    const view = countyView(loaded, area);
+    out[area] = {};
+    for (const programme of input.programmes) {
+      out[area][programme] = await runEligibility(ctx, actor, { programme, area, year: input.year }, undefined, view);
+      progress?.(++done, counties.length * input.programmes.length);
+    }
   }
   return out;
 }
@@ -81,9 +89,16 @@ export async function runEligibility(ctx: AppContext, actor: Actor, input: RunIn
 
   const now = new Date().toISOString();
   const sets = new Map<string, string>();
+  const setByKey = new Map<string, { id: string; content: string }>(); // most lines share a few sets
+  const setOf = (o: Outcome) => {
+    const key = Object.entries(o.paramsUsed).map(([k, v]) => `${k}=${v.from}`).join('|');
+    let set = setByKey.get(key);
+    if (!set) setByKey.set(key, (set = paramSetOf(o)));
+    return set;
+  };
   const lines: NewLine[] = [];
   const line = (personId: string, area: string, kind: NewLine['kind'], o: Outcome | null): NewLine => {
-    const set = o && o.eligible ? paramSetOf(o) : null;
+    const set = o && o.eligible ? setOf(o) : null;
     if (set) sets.set(set.id, set.content);
     return {
       id: uuidv7(), cycle_id: cycle.id, person_id: personId, area_code: area, kind, eligible: kind === 'leaving' ? 0 : 1,
@@ -116,10 +131,7 @@ export async function runEligibility(ctx: AppContext, actor: Actor, input: RunIn
     await repo.deletePendingLines(trx, cycle.id);
     await repo.insertParamSets(trx, [...sets].map(([id, content]) => ({ id, content })));
   });
-  for (let i = 0; i < lines.length; i += CHUNK) {
-    await db.transaction().execute((trx) => repo.insertLines(trx, lines.slice(i, i + CHUNK)));
-    progress?.(Math.floor(lines.length / 2 + (i + CHUNK) / 2), lines.length);
-  }
+  await repo.insertLinesBulk(ctx.db, lines, (done) => progress?.(Math.floor(lines.length / 2 + done / 2), lines.length));
   const summary = {
     cycleId: cycle.id,
     new: lines.filter((l) => l.kind === 'new').length,
