@@ -53,7 +53,6 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addUniqueConstraint('benefit_lines_once', ['cycle_id', 'person_id'])
     .execute();
   await db.schema.createIndex('benefit_lines_cycle_area').on('benefit_lines').columns(['cycle_id', 'area_code', 'stage']).execute();
-  await db.schema.createIndex('benefit_lines_person').on('benefit_lines').column('person_id').execute();
 
   await db.schema.createTable('benefit_review_actions')
     .addColumn('id', 'varchar(36)', id)
