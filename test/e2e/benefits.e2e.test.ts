@@ -116,6 +116,15 @@ describe('benefits pages', () => {
     expect(await page.getByTestId('reconcile-result').textContent()).toContain(`成功 ${payable.length - 1}，失败 1`);
     await expect.poll(async () => page.getByTestId('disbursement-rate').textContent()).toMatch(/资金发放率：\d+(\.\d+)?%/);
     await shot(page, 'benefits-payments');
+    // The failed line: its account corrected, then paid again in a second batch.
+    const failedName = (JSON.parse((await allLines(e.ctx.db.kysely, cycleId)).find((l) => l.id === payable[0]!.id)!.snapshot!) as { name: string }).name;
+    await page.getByTestId('line-row').filter({ hasText: failedName }).getByTestId('account-fix').click();
+    await page.getByTestId('account-input').fill('6217 0000 1234 5678');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(async () => (await page.getByTestId('line-row').filter({ hasText: failedName }).textContent()) ?? '').toContain('6217000012345678');
+    await page.getByTestId('batch-new').click();
+    await expect.poll(async () => (await e.ctx.db.kysely.selectFrom('benefit_batches').select(['seq', 'line_count']).where('cycle_id', '=', cycleId).orderBy('seq').execute()).map((b) => [b.seq, b.line_count]))
+      .toEqual([[1, payable.length], [2, 1]]);
   });
 
   it('records a document on the checklist, shows the archive share and forecasts a what-if', async () => {

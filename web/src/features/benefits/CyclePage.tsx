@@ -33,7 +33,7 @@ export function CyclePage() {
       <CycleBoard board={board} />
       <NoticePanel board={board} onChanged={load} />
       {(board.status === 'frozen' || board.status === 'paying' || board.status === 'closed') && <div style={{ marginBottom: 16 }}><PaymentsPanel board={board} onChanged={load} /></div>}
-      <ReviewQueue cycleId={board.id} open={board.status === 'review'} onChanged={load} />
+      <ReviewQueue key={board.status} cycleId={board.id} open={board.status === 'review'} paying={board.status === 'frozen' || board.status === 'paying'} onChanged={load} />
     </>
   );
 }

@@ -15,7 +15,7 @@ export type Level = 'village' | 'township' | 'county';
 export const levelOf = (area: string): Level => (area.length >= 12 ? 'village' : area.length >= 9 ? 'township' : 'county');
 const QUEUE: Record<Level, Stage> = { village: 'pending', township: 'declared', county: 'reviewed' };
 
-export function ReviewQueue({ cycleId, open, onChanged }: { cycleId: string; open: boolean; onChanged: () => void }) {
+export function ReviewQueue({ cycleId, open, paying, onChanged }: { cycleId: string; open: boolean; paying: boolean; onChanged: () => void }) {
   const { t } = useI18n();
   const user = useUser();
   const access = useAccess();
@@ -30,6 +30,17 @@ export function ReviewQueue({ cycleId, open, onChanged }: { cycleId: string; ope
   const [selected, setSelected] = useState<Line[]>([]);
   const [returning, setReturning] = useState(false);
   const [opened, setOpened] = useState<Line | null>(null);
+  const [fixing, setFixing] = useState<Line | null>(null);
+  const [account, setAccount] = useState('');
+  const canFix = paying && access.has('benefits.manage');
+  const fix = async () => {
+    try {
+      await benefitsApi.updatePayee(fixing!.id, { version: fixing!.version, bankAccount: account });
+      message.success(t('common.saved'));
+      setFixing(null);
+      await load();
+    } catch (e) { report(e); }
+  };
   const [reason, setReason] = useState('');
   const load = useCallback(async () => {
     try {
@@ -75,7 +86,19 @@ export function ReviewQueue({ cycleId, open, onChanged }: { cycleId: string; ope
           { title: t('benefits.reasons'), dataIndex: 'reasons', render: (r: string[], l) => <Space orientation="vertical" size={0}><Typography.Text type="secondary">{r.map(reasonText).join(t('punct.separator'))}</Typography.Text>{l.returnedReason && <Typography.Text type="warning">{t('benefits.returned', { reason: l.returnedReason })}</Typography.Text>}</Space> },
           { title: t('benefits.amount'), dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
           { title: t('benefits.stage'), dataIndex: 'stage', render: (s: Stage) => <Tag data-testid="line-stage">{t(`benefits.stage.${s}`)}</Tag> },
+          ...(canFix ? [{
+            title: t('benefits.bankAccount'), key: 'account',
+            render: (_: unknown, l: Line) => l.frozen && l.kind !== 'leaving' && l.eligible && (
+              <Space size={4}>
+                <Typography.Text>{l.bankAccount ?? '—'}</Typography.Text>
+                <Button size="small" onClick={() => { setFixing(l); setAccount(l.bankAccount ?? ''); }} data-testid="account-fix">{t('benefits.fixAccount')}</Button>
+              </Space>
+            ),
+          }] : []),
         ]} />
+      <Modal open={!!fixing} title={`${t('benefits.fixAccount')} · ${fixing?.name ?? ''}`} onCancel={() => setFixing(null)} onOk={fix} okButtonProps={{ disabled: !/^[\d ]{8,32}$/.test(account) }}>
+        <Input value={account} onChange={(e) => setAccount(e.target.value)} maxLength={32} placeholder={t('benefits.bankAccount')} data-testid="account-input" />
+      </Modal>
       <ChecklistDrawer line={opened} onClose={() => setOpened(null)} />
       <Modal open={returning} title={t('benefits.returnReason')} onCancel={() => setReturning(false)} onOk={() => act('return')} okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'return-ok' } as { disabled: boolean }}>
         <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="return-reason" />
