@@ -136,6 +136,11 @@ describe('benefits pages', () => {
     expect(await page.getByTestId('checklist-complete').textContent()).toBe('档案不全');
     await page.getByTestId('checklist-filed').first().click();
     await expect.poll(async () => page.getByTestId('checklist-filed').first().isChecked()).toBe(true);
+    // A fact the registry cannot know: the bank account, recorded with its item.
+    await page.getByTestId('fact-bank_account').fill('6217 0000 5555 6666');
+    await page.getByTestId('checklist-item').filter({ has: page.getByTestId('fact-bank_account') }).getByTestId('checklist-save').click();
+    await expect.poll(async () => (await e.ctx.db.kysely.selectFrom('benefit_evidence').select('facts').where('item', '=', 'bank_account').execute()).map((r) => JSON.parse(r.facts).bank_account))
+      .toEqual(['6217000055556666']);
     await shot(page, 'benefits-checklist');
     await page.goto(`${e.url}/benefits/consistency`);
     await page.getByTestId('consistency-year').fill('2026');

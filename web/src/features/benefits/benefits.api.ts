@@ -66,7 +66,7 @@ export const benefitsApi = {
   publicNotice: (id: string) => api.get<PublicNotice>(`/public/benefit-notices/${id}`),
 };
 
-export interface ChecklistItem { item: string; title: { zh: string; en: string } | null; received: boolean; paperFiled: boolean; documentNo: string | null }
+export interface ChecklistItem { item: string; title: { zh: string; en: string; facts: string[] } | null; received: boolean; paperFiled: boolean; documentNo: string | null }
 export interface Evidence { item: string; facts: Record<string, unknown>; documentNo: string | null; paperFiled: boolean; version: number }
 export interface Consistency {
   year: number; lines: number;
