@@ -9,6 +9,8 @@ import { EVIDENCE_ITEM_CODES, type EvidenceItem } from './evidence.ts';
 import { lineChecklist, listEvidence, recordEvidence } from './evidence.service.ts';
 import { forecast } from './forecast.service.ts';
 import { PROGRAMME_CODES } from './rules.ts';
+import { listOverrides, putOverride } from './rules.service.ts';
+import { isoDate } from '../registry/date-schema.ts';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const factValue = z.union([z.boolean(), z.number(), z.string().max(60)]);
@@ -35,6 +37,21 @@ export async function insightRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
 
   r.get('/benefits/lines/:id/checklist', { schema: { tags, params: z.object({ id: z.string().uuid() }) } }, async (req) =>
     lineChecklist(ctx, actorWith(req, 'benefits.read'), req.params.id));
+
+  r.get('/benefits/rule-overrides', { schema: { tags } }, async (req) => { actorWith(req, 'benefits.read'); return listOverrides(ctx); });
+
+  r.put('/benefits/rule-overrides', {
+    schema: {
+      tags,
+      body: z.object({
+        programme: z.enum(PROGRAMME_CODES),
+        parameter: z.string().regex(/^\w{1,60}$/),
+        jurisdiction: z.string().regex(/^(CN|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/),
+        series: z.array(z.object({ from: isoDate, value: z.number().min(0).max(1_000_000).nullable(), reference: z.string().trim().min(1).max(500) })).min(1).max(50),
+        version: z.number().int().positive().optional(),
+      }),
+    },
+  }, async (req) => putOverride(ctx, actorWith(req, 'benefits.rules'), req.body));
 
   r.get('/benefits/consistency', { schema: { tags, querystring: z.object({ year }) } }, async (req) =>
     consistency(ctx, actorWith(req, 'benefits.read'), req.query.year));

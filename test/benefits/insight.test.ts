@@ -85,6 +85,28 @@ describe.each(DIALECTS)('evidence, consistency and forecast on %s', (dialect) =>
     expect((await other.get('/api/v1/benefits/consistency?year=2026')).json()).toMatchObject({ lines: 0, stillOnRoster: [], exclusive: [] });
   });
 
+  it('an office overrides a parameter for its own county; the rules in force change with it', async () => {
+    const url = '/api/v1/benefits/rule-overrides';
+    const body = { programme: 'specialAid', parameter: 'monthly_died_urban_yuan', jurisdiction: AREAS.fucheng, series: [{ from: '2026-01-01', value: 400, reference: '涪城区2026年文件（测试）' }] };
+    expect((await other.raw({ method: 'PUT', url, payload: body })).statusCode).toBe(404); // another county's jurisdiction
+    expect((await county.raw({ method: 'PUT', url, payload: { ...body, jurisdiction: 'CN' } })).statusCode).toBe(404);
+    expect((await village.raw({ method: 'PUT', url, payload: body })).statusCode).toBe(403);
+    expect((await county.raw({ method: 'PUT', url, payload: { ...body, parameter: 'nope' } })).statusCode).toBe(400);
+    expect((await county.raw({ method: 'PUT', url, payload: { ...body, series: [{ from: '2026-02-30', value: 1, reference: 'x' }] } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'PUT', url, payload: body })).statusCode).toBe(401);
+    const res = await county.raw({ method: 'PUT', url, payload: body });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ version: 1, jurisdiction: AREAS.fucheng });
+    expect((await county.raw({ method: 'PUT', url, payload: body })).statusCode).toBe(409); // changing it needs its version
+    const f = (await county.get(forecastUrl(`programme=specialAid&area=${AREAS.fucheng}&year=2026`))).json();
+    // B's mother (urban, child died): 340 national + 60 county top-up a month.
+    expect(f.base.amountFen).toBe((1800 * 3 + 4800) * 100); // A's parents (the father died in 2026: still counted) and C's mother
+    const programmes = (await county.get('/api/v1/benefits/programmes')).json().items;
+    const died = programmes.find((p: { code: string }) => p.code === 'specialAid').parameters.find((p: { name: string }) => p.name === 'monthly_died_urban_yuan');
+    expect(died.layers.at(-1)).toMatchObject({ jurisdiction: AREAS.fucheng, values: [{ from: '2026-01-01', value: 400 }] });
+    expect((await other.get(url)).json().items).toHaveLength(1);
+  });
+
   it('401, cross-area 404 and 400 on these routes', async () => {
     const line = (await t.ctx.db.kysely.selectFrom('benefit_lines').select('id').executeTakeFirstOrThrow()).id;
     const routes = [

@@ -149,6 +149,7 @@ export interface Database {
   benefit_batches: BenefitBatchesTable;
   benefit_payments: BenefitPaymentsTable;
   benefit_evidence: BenefitEvidenceTable;
+  benefit_rule_overrides: BenefitRuleOverridesTable;
 }
 
 export type PersonRow = Selectable<PersonsTable>;
@@ -273,6 +274,18 @@ export interface BenefitEvidenceTable {
   document_no: string | null;
   paper_filed: number;
   note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BenefitRuleOverridesTable {
+  id: string;
+  programme: string;
+  parameter: string;
+  jurisdiction: string; // 'CN' or an area code
+  series: string; // JSON [{from, value, reference}]
+  updated_by: string | null;
   version: number;
   created_at: string;
   updated_at: string;

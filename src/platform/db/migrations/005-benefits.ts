@@ -125,4 +125,16 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addUniqueConstraint('benefit_evidence_once', ['person_id', 'item'])
     .execute();
   await db.schema.createIndex('benefit_evidence_area').on('benefit_evidence').columns(['area_code', 'person_id']).execute();
+
+  // Values an office sets for its own jurisdiction over the rule files (`renkou` keeps the files
+  // as the national and provincial base).
+  await stamps(db.schema.createTable('benefit_rule_overrides')
+    .addColumn('id', 'varchar(36)', id)
+    .addColumn('programme', 'varchar(32)', (c) => c.notNull())
+    .addColumn('parameter', 'varchar(60)', (c) => c.notNull())
+    .addColumn('jurisdiction', 'varchar(12)', (c) => code(c.notNull()))
+    .addColumn('series', 'text', (c) => c.notNull())
+    .addColumn('updated_by', 'varchar(36)'))
+    .addUniqueConstraint('benefit_rule_overrides_once', ['programme', 'parameter', 'jurisdiction'])
+    .execute();
 }
