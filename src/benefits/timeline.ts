@@ -1,7 +1,7 @@
 // Programmes as the web shows them: each parameter's values over time per jurisdiction, with
 // the period each value was in force and its reference.
 import type { Series } from './params.ts';
-import type { ProgrammeRules, RuleSet } from './rules.ts';
+import { PROGRAMME_CODES, type ProgrammeRules, type RuleSet } from './rules.ts';
 
 function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -31,5 +31,5 @@ export function programmeView(p: ProgrammeRules, jurisdictionName: (code: string
 }
 
 export function programmesView(rules: RuleSet, jurisdictionName: (code: string) => string) {
-  return Object.values(rules).map((p) => programmeView(p, jurisdictionName));
+  return PROGRAMME_CODES.map((code) => programmeView(rules[code], jurisdictionName));
 }

@@ -58,6 +58,14 @@ describe('benefits pages', () => {
     await special.getByText('monthly_died_urban_yuan').click();
     await expect.poll(async () => (await special.textContent()) ?? '').toMatch(/2014-01-01.*340/);
     expect(await special.textContent()).toMatch(/成都市（5101）.*350/);
+    // The county sets its own value of a parameter from a date, with its reference.
+    await special.getByTestId('override-open').nth(4).click();
+    await page.getByTestId('override-from').fill('2027-01-01');
+    await page.getByTestId('override-from').press('Enter');
+    await page.getByTestId('override-value').fill('400');
+    await page.getByTestId('override-reference').fill('涪城区2027年扶助标准（测试）');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(async () => (await special.textContent()) ?? '').toMatch(/涪城区（510703）.*2027-01-01.*400.*涪城区2027年扶助标准/);
     await shot(page, 'benefits-programmes');
   });
 

@@ -85,3 +85,9 @@ export const insightApi = {
   consistency: (year: number) => api.get<Consistency>('/benefits/consistency', { year }),
   forecast: (q: { programme: ProgrammeCode; area: string; year: number; parameter?: string; jurisdiction?: string; value?: number }) => api.get<Forecast>('/benefits/forecast', q),
 };
+
+export interface RuleOverride { programme: ProgrammeCode; parameter: string; jurisdiction: string; series: { from: string; value: number | null; reference: string }[]; version: number }
+export const rulesApi = {
+  overrides: () => api.get<{ items: RuleOverride[] }>('/benefits/rule-overrides').then((r) => r.items),
+  put: (body: Omit<RuleOverride, 'version'> & { version?: number }) => request<RuleOverride>('PUT', '/benefits/rule-overrides', { body }),
+};

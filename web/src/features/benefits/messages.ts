@@ -121,6 +121,8 @@ export const benefitsZh = {
   'benefits.persons': '人数',
   'nav.benefitConsistency': '一致性与档案',
   'nav.benefitForecast': '经费测算',
+  'benefits.override': '本地标准',
+  'benefits.overrideHint': '为{area}设定该参数自某日起的数值（须注明依据）；高于上级标准的部分由本级负担',
 } as const;
 
 export const benefitsEn: Record<keyof typeof benefitsZh, string> = {
@@ -245,4 +247,6 @@ export const benefitsEn: Record<keyof typeof benefitsZh, string> = {
   'benefits.persons': 'Persons',
   'nav.benefitConsistency': 'Consistency and archive',
   'nav.benefitForecast': 'Cost forecast',
+  'benefits.override': 'Local value',
+  'benefits.overrideHint': 'Sets this parameter for {area} from a date (with its reference); any amount above the higher level is funded by this level',
 };
