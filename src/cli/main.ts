@@ -1,6 +1,7 @@
 // `renkou <command>`: the same code as the server, for operations.
 import { Command } from 'commander';
 import { auditCommand } from './audit.ts';
+import { benefitsCommand } from './benefits.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
@@ -8,7 +9,7 @@ import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
 
 const program = new Command('renkou').description('人口家庭服务管理平台 Renkou').showHelpAfterError();
-for (const add of [serveCommand, migrateCommand, seedCommand, importCommand, userCommand, auditCommand]) add(program);
+for (const add of [serveCommand, migrateCommand, seedCommand, importCommand, userCommand, auditCommand, benefitsCommand]) add(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   const err = e as { code?: string; message?: string; fieldErrors?: { field: string; code: string }[] };

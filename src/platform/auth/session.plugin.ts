@@ -31,7 +31,8 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppCon
 
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const path = req.url.split('?')[0];
-    if (!path.startsWith('/api/v1/') || PUBLIC.has(path)) return;
+    // /api/v1/public/: pages anyone may read (the benefit notice shows masked data only).
+    if (!path.startsWith('/api/v1/') || PUBLIC.has(path) || path.startsWith('/api/v1/public/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new AppError(401, 'auth.required');
     const id = sessionId(token);

@@ -141,6 +141,15 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  benefit_cycles: BenefitCyclesTable;
+  benefit_param_sets: BenefitParamSetsTable;
+  benefit_lines: BenefitLinesTable;
+  benefit_review_actions: BenefitReviewActionsTable;
+  benefit_objections: BenefitObjectionsTable;
+  benefit_batches: BenefitBatchesTable;
+  benefit_payments: BenefitPaymentsTable;
+  benefit_evidence: BenefitEvidenceTable;
+  benefit_rule_overrides: BenefitRuleOverridesTable;
 }
 
 export type PersonRow = Selectable<PersonsTable>;
@@ -155,3 +164,137 @@ export type AreaRow = Selectable<AreasTable>;
 export type JobRow = Selectable<JobsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type FamilyRow = Selectable<FamiliesTable>;
+
+// Benefit programmes (migration 005).
+export type CycleStatus = 'review' | 'notice' | 'frozen' | 'paying' | 'closed';
+export type LineKind = 'new' | 'continuing' | 'leaving';
+export type LineStage = 'pending' | 'declared' | 'reviewed' | 'confirmed' | 'withdrawn';
+export type PaymentStatus = 'pending' | 'paid' | 'failed';
+
+export interface BenefitCyclesTable {
+  id: string;
+  programme: string;
+  area_code: string; // the county
+  year: number;
+  status: CycleStatus;
+  notice_from: string | null;
+  notice_to: string | null; // last day of the notice
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BenefitParamSetsTable {
+  id: string; // sha256 of content
+  content: string; // JSON: parameter values with from, reference, jurisdiction
+}
+
+export interface BenefitLinesTable {
+  id: string;
+  cycle_id: string;
+  person_id: string;
+  area_code: string; // the person's hukou area (village) when the line was made
+  kind: LineKind;
+  eligible: number;
+  reasons: string; // JSON string[]
+  scheme: string | null;
+  stage: LineStage;
+  returned_reason: string | null;
+  returned_level: string | null;
+  amount_fen: number;
+  split: string; // JSON by funding source, fen
+  param_set_id: string | null;
+  rule_version: string | null;
+  frozen: number;
+  snapshot: string | null; // JSON: the person's facts when frozen
+  bank_account: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BenefitReviewActionsTable {
+  id: string;
+  line_id: string;
+  level: string;
+  action: string;
+  reason: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+}
+
+export interface BenefitObjectionsTable {
+  id: string;
+  cycle_id: string;
+  line_id: string | null;
+  area_code: string;
+  text: string;
+  status: 'open' | 'resolved';
+  upheld: number | null;
+  resolution: string | null;
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BenefitBatchesTable {
+  id: string;
+  cycle_id: string;
+  seq: number;
+  line_count: number;
+  total_fen: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface BenefitPaymentsTable {
+  batch_id: string;
+  line_id: string;
+  cycle_id: string;
+  programme: string;
+  period: number;
+  person_id: string;
+  area_code: string;
+  amount_fen: number;
+  bank_account: string | null;
+  status: PaymentStatus;
+  failure_reason: string | null;
+  updated_at: string;
+}
+
+export interface BenefitEvidenceTable {
+  id: string;
+  person_id: string;
+  area_code: string;
+  item: string;
+  facts: string; // JSON
+  document_no: string | null;
+  paper_filed: number;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BenefitRuleOverridesTable {
+  id: string;
+  programme: string;
+  parameter: string;
+  jurisdiction: string; // 'CN' or an area code
+  series: string; // JSON [{from, value, reference}]
+  updated_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type CycleRow = Selectable<BenefitCyclesTable>;
+export type LineRow = Selectable<BenefitLinesTable>;
+export type NewLine = Insertable<BenefitLinesTable>;
+export type ObjectionRow = Selectable<BenefitObjectionsTable>;
+export type BatchRow = Selectable<BenefitBatchesTable>;
+export type PaymentRow = Selectable<BenefitPaymentsTable>;
+export type EvidenceRow = Selectable<BenefitEvidenceTable>;

@@ -1,4 +1,5 @@
 // Human texts for the stable error codes, in zh-CN and en-US.
+import { BENEFITS_MESSAGES } from '../../benefits/messages.ts';
 export type Lang = 'zh-CN' | 'en-US';
 
 const MESSAGES: Record<string, { zh: string; en: string }> = {
@@ -37,6 +38,7 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   'field.person.not_found': { zh: '找不到该人员', en: 'Person not found' },
   'field.event.not_applicable': { zh: '该人员当前状态不允许登记此变动', en: 'This event does not fit the person\'s current state' },
   'field.password.weak': { zh: '密码至少10位，且包含字母和数字', en: 'At least 10 characters with letters and digits' },
+  ...BENEFITS_MESSAGES,
 };
 
 export function pickLang(acceptLanguage: string | undefined): Lang {

@@ -1,6 +1,10 @@
 // The back-office frame: side menu (by permission), header with area, user and language.
 import {
   AuditOutlined,
+  AccountBookOutlined,
+  FundProjectionScreenOutlined,
+  SafetyCertificateOutlined,
+  GiftOutlined,
   CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
@@ -27,6 +31,7 @@ const { Sider, Header, Content } = Layout;
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/events')) return '/events/new';
+  if (pathname.startsWith('/benefits/')) return `/benefits/${pathname.split('/')[2] ?? ''}`;
   const first = '/' + (pathname.split('/')[1] ?? '');
   return first;
 }
@@ -48,6 +53,10 @@ export function Shell() {
     access.canReadPersons && { key: '/persons', icon: <TeamOutlined />, label: <Link to="/persons">{t('nav.registry')}</Link> },
     access.canWritePersons && { key: '/events/new', icon: <FormOutlined />, label: <Link to="/events/new">{t('nav.events')}</Link> },
     access.canImport && { key: '/imports', icon: <CloudUploadOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
+    access.has('benefits.read') && { key: '/benefits/programmes', icon: <GiftOutlined />, label: <Link to="/benefits/programmes">{t('nav.benefits')}</Link> },
+    access.has('benefits.read') && { key: '/benefits/cycles', icon: <AccountBookOutlined />, label: <Link to="/benefits/cycles">{t('nav.benefitCycles')}</Link> },
+    access.has('benefits.read') && { key: '/benefits/consistency', icon: <SafetyCertificateOutlined />, label: <Link to="/benefits/consistency">{t('nav.benefitConsistency')}</Link> },
+    access.has('benefits.read') && { key: '/benefits/forecast', icon: <FundProjectionScreenOutlined />, label: <Link to="/benefits/forecast">{t('nav.benefitForecast')}</Link> },
     access.canManageUsers && { key: '/users', icon: <UsergroupAddOutlined />, label: <Link to="/users">{t('nav.users')}</Link> },
     access.canReadAudit && { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> },
   ].filter(Boolean) as MenuProps['items'];

@@ -1,5 +1,5 @@
 // The staff back office lives under "/"; "/portal" is reserved for the citizen portal.
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { RequirePermission } from './access';
 import { HomePage } from './HomePage';
@@ -18,9 +18,16 @@ const EventFormPage = named(() => import('../features/registry/EventFormPage'), 
 const ImportPage = named(() => import('../features/imports/ImportPage'), 'ImportPage');
 const UsersPage = named(() => import('../features/users/UsersPage'), 'UsersPage');
 const AuditPage = named(() => import('../features/audit/AuditPage'), 'AuditPage');
+const ProgrammesPage = named(() => import('../features/benefits/ProgrammesPage'), 'ProgrammesPage');
+const CyclesPage = named(() => import('../features/benefits/CyclesPage'), 'CyclesPage');
+const CyclePage = named(() => import('../features/benefits/CyclePage'), 'CyclePage');
+const ConsistencyPage = named(() => import('../features/benefits/ConsistencyPage'), 'ConsistencyPage');
+const ForecastPage = named(() => import('../features/benefits/ForecastPage'), 'ForecastPage');
+const PublicNoticePage = named(() => import('../features/benefits/PublicNoticePage'), 'PublicNoticePage');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/notice/:id', element: <Suspense fallback={null}><PublicNoticePage /></Suspense> },
   {
     path: '/',
     element: (
@@ -37,6 +44,11 @@ export const router = createBrowserRouter([
       { path: 'events/new', element: <RequirePermission permission="persons.write"><EventFormPage /></RequirePermission> },
       { path: 'imports', element: <RequirePermission permission="imports.run"><ImportPage /></RequirePermission> },
       { path: 'users', element: <RequirePermission permission="users.manage"><UsersPage /></RequirePermission> },
+      { path: 'benefits/programmes', element: <RequirePermission permission="benefits.read"><ProgrammesPage /></RequirePermission> },
+      { path: 'benefits/cycles', element: <RequirePermission permission="benefits.read"><CyclesPage /></RequirePermission> },
+      { path: 'benefits/cycles/:id', element: <RequirePermission permission="benefits.read"><CyclePage /></RequirePermission> },
+      { path: 'benefits/consistency', element: <RequirePermission permission="benefits.read"><ConsistencyPage /></RequirePermission> },
+      { path: 'benefits/forecast', element: <RequirePermission permission="benefits.read"><ForecastPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],

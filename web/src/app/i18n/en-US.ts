@@ -1,5 +1,6 @@
 // English texts; every key of the Chinese dictionary must be here (checked by the type).
 import type { MessageKey } from './zh-CN';
+import { benefitsEn } from '../../features/benefits/messages';
 
 export const enUS: Record<MessageKey, string> = {
   'app.title': 'Population and Family Services Platform',
@@ -336,4 +337,5 @@ export const enUS: Record<MessageKey, string> = {
   'audit.action.import.persons': 'Import persons',
   'audit.action.import.events': 'Import population events',
   'audit.action.registry.seed': 'Create demo data',
+  ...benefitsEn,
 };

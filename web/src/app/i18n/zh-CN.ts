@@ -1,4 +1,5 @@
 // 简体中文界面文字（默认语言）。键名即英文字典的键名。
+import { benefitsZh } from '../../features/benefits/messages';
 export const zhCN = {
   'app.title': '人口家庭服务管理平台',
   'app.shortTitle': '人口家庭服务',
@@ -334,6 +335,7 @@ export const zhCN = {
   'audit.action.import.persons': '导入人员',
   'audit.action.import.events': '导入人口变动',
   'audit.action.registry.seed': '生成演示数据',
+  ...benefitsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

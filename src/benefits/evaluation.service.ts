@@ -1,0 +1,110 @@
+// Evaluates a programme over the registry of one county: loads the county's persons, their
+// relatives registered elsewhere and recorded facts, then applies the programme's eligibility
+// function to every candidate. Shared by the eligibility run, the freeze and the forecast.
+import type { AppContext } from '../platform/context.ts';
+import type { Facts } from './household.ts';
+import { HouseholdIndex } from './households.ts';
+import type { Outcome } from './outcome.ts';
+import { CANDIDATES, neededFacts } from './programmes/candidates.ts';
+import { factTrue } from './household.ts';
+import { effective } from './params.ts';
+import { evaluate } from './programmes/index.ts';
+import { personsByIds, personsRegisteredInBulk, relativesOutside, type PersonFactsRow } from './registry-facts.repository.ts';
+import { evidenceFacts, evidenceFactsOf } from './evidence.repository.ts';
+import type { ProgrammeCode, RuleSet } from './rules.ts';
+
+export interface LoadedArea {
+  index: HouseholdIndex;
+  /** Persons registered in the area (the candidates). */
+  residents: PersonFactsRow[];
+  facts: Map<string, Facts>;
+}
+
+function mergeFacts(rows: { person_id: string; facts: string }[], into = new Map<string, Facts>()): Map<string, Facts> {
+  for (const r of rows) into.set(r.person_id, { ...(into.get(r.person_id) ?? {}), ...(JSON.parse(r.facts) as Facts) });
+  return into;
+}
+
+/** Loads an area; `alsoIds` are persons to include wherever they are now (last year's roster). */
+export async function loadArea(ctx: AppContext, area: string, alsoIds: string[] = []): Promise<LoadedArea> {
+  const db = ctx.db.kysely;
+  const residents = await personsRegisteredInBulk(ctx.db, area);
+  const ids = new Set(residents.map((r) => r.id));
+  const relatives = await relativesOutside(db, area, residents.length, (id) => ids.has(id));
+  const facts = mergeFacts(await evidenceFacts(db, area));
+  const index = new HouseholdIndex(residents, facts);
+  for (const r of relatives) index.add(r);
+  const missing = alsoIds.filter((id) => !index.row(id));
+  if (missing.length) {
+    for (const r of await personsByIds(db, missing)) index.add(r);
+    mergeFacts(await evidenceFactsOf(db, missing), facts);
+  }
+  return { index, residents, facts };
+}
+
+const NO_FACTS: Facts = Object.freeze({});
+
+/** What the candidate filters read of each resident, worked out once per loaded area. */
+interface Summary { birthYears: Int16Array; childCounts: Uint16Array; diedOrDisabled: Uint8Array }
+const summaries = new WeakMap<PersonFactsRow[], Summary>();
+
+function summaryOf(loaded: LoadedArea): Summary {
+  let s = summaries.get(loaded.residents);
+  if (s) return s;
+  const n = loaded.residents.length;
+  s = { birthYears: new Int16Array(n), childCounts: new Uint16Array(n), diedOrDisabled: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const r = loaded.residents[i];
+    s.birthYears[i] = Number(r.birth_date.slice(0, 4));
+    const c = loaded.index.childSummary(r.id);
+    s.childCounts[i] = c.count;
+    s.diedOrDisabled[i] = c.diedOrDisabled ? 1 : 0;
+  }
+  summaries.set(loaded.residents, s);
+  return s;
+}
+
+export interface Evaluated {
+  personId: string;
+  outcome: Outcome;
+}
+
+/** Eligible candidates of the area, plus the outcome for each of `alsoIds` (eligible or not). */
+export function evaluateArea(
+  loaded: LoadedArea, rules: RuleSet, programme: ProgrammeCode, area: string, year: number,
+  alsoIds: string[] = [], progress?: (done: number, total: number) => void,
+): { eligible: Evaluated[]; others: Map<string, Outcome | null> } {
+  const isCandidate = CANDIDATES[programme];
+  const needs = neededFacts(rules[programme]);
+  const params = new Map<string, number | null>();
+  const param = (name: string) => { if (!params.has(name)) params.set(name, paramValue(name)); return params.get(name)!; };
+  const paramValue = (name: string) => effective<number>(rules[programme].parameters[name] as never, area, `${year}-01-01`)?.value ?? null;
+  const eligible: Evaluated[] = [];
+  const total = loaded.residents.length;
+  const sum = summaryOf(loaded);
+  const children = { count: 0, diedOrDisabled: false };
+  const view = { birthYear: 0, children, facts: NO_FACTS, param };
+  for (let i = 0; i < total; i++) {
+    const r = loaded.residents[i];
+    if (progress && i % 20_000 === 0) progress(i, total);
+    const facts = loaded.facts.get(r.id) ?? NO_FACTS;
+    if (needs && !needs.some((f) => factTrue(facts, f))) continue;
+    view.birthYear = sum.birthYears[i];
+    children.count = sum.childCounts[i];
+    children.diedOrDisabled = sum.diedOrDisabled[i] === 1;
+    view.facts = facts;
+    if (!isCandidate(view, year)) continue;
+    const outcome = evaluate(rules, programme, loaded.index.household(r.id), area, year);
+    if (outcome.eligible) eligible.push({ personId: r.id, outcome });
+  }
+  progress?.(total, total);
+  const others = new Map<string, Outcome | null>();
+  for (const id of alsoIds) others.set(id, loaded.index.row(id) ? evaluate(rules, programme, loaded.index.household(id), area, year) : null);
+  return { eligible, others };
+}
+
+/** The part of a loaded area registered in one of its counties (the index stays whole). */
+export function countyView(loaded: LoadedArea, county: string): LoadedArea {
+  if (loaded.residents.every((r) => r.hukou_area_code.startsWith(county))) return loaded;
+  return { ...loaded, residents: loaded.residents.filter((r) => r.hukou_area_code.startsWith(county)) };
+}

@@ -1,0 +1,77 @@
+// Reads the registry facts an eligibility run needs, set-based: every person registered in the
+// county, the children and spouses living elsewhere, and any persons named by id (last year's
+// roster). Read-only; kept here rather than as many calls to the registry's person service
+// because a run reads a whole county (up to millions of rows) in a few statements.
+import type { Db } from '../platform/db/database.ts';
+import type { Executor } from '../platform/db/executor.ts';
+import { areaRange } from '../platform/db/area-range.ts';
+
+export interface PersonFactsRow {
+  id: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  death_date: string | null;
+  hukou_type: 'rural' | 'urban' | null;
+  hukou_area_code: string;
+  disability_grade: number | null;
+  mother_id: string | null;
+  father_id: string | null;
+  spouse_id: string | null;
+}
+
+const COLUMNS = ['id', 'sex', 'birth_date', 'death_date', 'hukou_type', 'hukou_area_code', 'disability_grade', 'mother_id', 'father_id', 'spouse_id'] as const;
+const prefixed = (t: string) => COLUMNS.map((c) => `${t}.${c}` as `p.${typeof c}`);
+
+/**
+ * Everyone registered in the area. On SQLite a city or province (4 digits or fewer) is read by
+ * one sequential pass over the table (`+` keeps the planner off the index: most rows qualify,
+ * and the index would cost a random read per row); a county or township uses the index.
+ */
+export async function personsRegisteredInBulk(db: Db, area: string): Promise<PersonFactsRow[]> {
+  if (db.dialect !== 'sqlite' || !db.sqlite || area.length > 4) return personsRegisteredIn(db.kysely, area);
+  const { lo, hi } = areaRange(area);
+  const sqlite = db.sqlite;
+  return db.kysely.connection().execute(async () =>
+    sqlite.prepare(`select ${COLUMNS.join(', ')} from persons where +hukou_area_code >= ? and +hukou_area_code < ?`).all(lo, hi) as PersonFactsRow[]);
+}
+
+export async function personsRegisteredIn(db: Executor, area: string): Promise<PersonFactsRow[]> {
+  const { lo, hi } = areaRange(area);
+  return db.selectFrom('persons').select(COLUMNS).where('hukou_area_code', '>=', lo).where('hukou_area_code', '<', hi).execute() as Promise<PersonFactsRow[]>;
+}
+
+/**
+ * Children (by mother or father) and spouses of the area's persons, registered outside it. When
+ * fewer persons live outside the area than inside (a whole city), those outside are read and
+ * matched here; otherwise each person of the area looks up their relatives by index.
+ */
+export async function relativesOutside(db: Executor, area: string, insideCount: number, isInside: (id: string) => boolean): Promise<PersonFactsRow[]> {
+  const { lo, hi } = areaRange(area);
+  const outsideRows = () => db.selectFrom('persons').select(COLUMNS)
+    .where((eb) => eb.or([eb('hukou_area_code', '<', lo), eb('hukou_area_code', '>=', hi)]));
+  const outsideCount = Number((await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => eb.or([eb('hukou_area_code', '<', lo), eb('hukou_area_code', '>=', hi)])).executeTakeFirstOrThrow()).n);
+  if (outsideCount < insideCount) {
+    const rows = (await outsideRows().execute()) as PersonFactsRow[];
+    return rows.filter((r) => (r.mother_id && isInside(r.mother_id)) || (r.father_id && isInside(r.father_id)) || (r.spouse_id && isInside(r.spouse_id)));
+  }
+  const outside = (q: any) => q.where((eb: any) => eb.or([eb('p.hukou_area_code', '<', lo), eb('p.hukou_area_code', '>=', hi)]));
+  const inside = (q: any) => q.where('q.hukou_area_code', '>=', lo).where('q.hukou_area_code', '<', hi);
+  const via = (col: 'mother_id' | 'father_id' | 'spouse_id') => {
+    const base = col === 'spouse_id'
+      ? db.selectFrom('persons as q').innerJoin('persons as p', 'p.id', 'q.spouse_id')
+      : db.selectFrom('persons as q').innerJoin('persons as p', `p.${col}`, 'q.id');
+    return outside(inside(base)).select(prefixed('p')).execute() as Promise<PersonFactsRow[]>;
+  };
+  const all = [...(await via('mother_id')), ...(await via('father_id')), ...(await via('spouse_id'))];
+  const seen = new Set<string>();
+  return all.filter((r) => !seen.has(r.id) && seen.add(r.id));
+}
+
+export async function personsByIds(db: Executor, ids: string[]): Promise<PersonFactsRow[]> {
+  const out: PersonFactsRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(...((await db.selectFrom('persons').select(COLUMNS).where('id', 'in', ids.slice(i, i + 500)).execute()) as PersonFactsRow[]));
+  }
+  return out;
+}
