@@ -6,8 +6,11 @@ export async function insertJob(db: Executor, row: JobRow): Promise<void> {
   await db.insertInto('jobs').values(row).execute();
 }
 
-export async function setProgress(db: Executor, id: string, done: number, total: number, status: JobStatus = 'running'): Promise<void> {
-  await db.updateTable('jobs').set({ done, total, status, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+/** Marks a job running (start) or records its progress; progress never touches a finished job. */
+export async function setProgress(db: Executor, id: string, done: number, total: number, status?: 'running'): Promise<void> {
+  let q = db.updateTable('jobs').set({ done, total, updated_at: new Date().toISOString(), ...(status ? { status } : {}) }).where('id', '=', id);
+  if (!status) q = q.where('status', '=', 'running');
+  await q.execute();
 }
 
 export async function finish(db: Executor, id: string, status: JobStatus, result: unknown, error: string | null): Promise<void> {

@@ -43,18 +43,24 @@ export async function runJob(ctx: AppContext, job: JobRow, onProgress?: (done: n
   if (running.has(job.id)) throw new Error(`job ${job.id} is already running`);
   running.add(job.id);
   let last = 0;
-  const progress: Progress = async (done, total) => {
+  // Writes are chained, and all of them end before the final status is written, also when a
+  // handler does not await its progress calls.
+  let writes: Promise<void> = Promise.resolve();
+  const progress: Progress = (done, total) => {
     onProgress?.(done, total);
     const now = Date.now();
-    if (now - last < 200 && done < total) return;
+    if (now - last < 200 && done < total) return writes;
     last = now;
-    await repo.setProgress(ctx.db.kysely, job.id, done, total);
+    writes = writes.then(() => repo.setProgress(ctx.db.kysely, job.id, done, total)).catch(() => undefined);
+    return writes;
   };
   try {
     await repo.setProgress(ctx.db.kysely, job.id, 0, job.total, 'running');
     const result = await handler(ctx, job, progress);
+    await writes;
     await repo.finish(ctx.db.kysely, job.id, 'succeeded', result, null);
   } catch (e) {
+    await writes;
     await repo.finish(ctx.db.kysely, job.id, 'failed', undefined, (e as Error).message ?? String(e));
   } finally {
     running.delete(job.id);
