@@ -141,6 +141,10 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  stats_population_deltas: StatsPopulationDeltasTable;
+  stats_population_totals: StatsPopulationTotalsTable;
+  stats_targets: StatsTargetsTable;
+  stats_summary_templates: StatsSummaryTemplatesTable;
 }
 
 export type PersonRow = Selectable<PersonsTable>;
@@ -155,3 +159,42 @@ export type AreaRow = Selectable<AreasTable>;
 export type JobRow = Selectable<JobsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type FamilyRow = Selectable<FamiliesTable>;
+
+// Statistics (migration 004): population deltas kept in step with person_spans by triggers,
+// yearly targets, editable sections of the work summary.
+export interface StatsPopulationDeltasTable {
+  basis: string; // hukou | resident
+  date: string;
+  area_code: string;
+  sex: Sex;
+  delta: number;
+}
+
+export interface StatsPopulationTotalsTable {
+  basis: string;
+  area_code: string;
+  sex: Sex;
+  total: number;
+}
+
+export interface StatsTargetsTable {
+  id: string;
+  area_code: string;
+  year: number;
+  indicator: string;
+  direction: 'higher' | 'lower' | 'count';
+  value: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatsSummaryTemplatesTable {
+  id: string;
+  area_code: string;
+  section: string;
+  body: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}

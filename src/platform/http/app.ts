@@ -24,6 +24,7 @@ import { personsRoutes } from '../../registry/persons/persons.routes.ts';
 import { populationRoutes } from '../../registry/population/population.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { importsRoutes } from '../../registry/imports/imports.routes.ts';
+import { statsRoutes } from '../../stats/stats.routes.ts';
 import { problemHandler } from './problem.ts';
 import { OneLinePerRequest } from './request-log.ts';
 import { batchedStdout } from './log-stream.ts';
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     await api.register(populationRoutes, { ctx });
     await api.register(jobsRoutes, { ctx });
     await api.register(importsRoutes, { ctx });
+    await api.register(statsRoutes, { ctx });
     for (const extra of opts.extraRoutes ?? []) await api.register(extra);
   }, { prefix: '/api/v1' });
 

@@ -1,0 +1,138 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../database.ts';
+
+// Statistics: population deltas kept exactly in step with person_spans, yearly targets, and the
+// editable sections of the work summary.
+//
+// stats_population_deltas holds, per basis (hukou / resident), area, sex and day, the net number
+// of spans starting (+1) and ending (−1) that day; stats_population_totals the number of open
+// spans (the population "now"). The population at 24:00 of day T is then
+//   total − Σ delta over the days after T,
+// which reads only the rows after T (few, for recent periods) instead of every span.
+// Database triggers keep both tables in step with every write to person_spans and with a change
+// of a person's sex, whichever code path writes (services, imports, seeding, raw statements), so
+// the figures equal a recomputation from the spans by construction (test/stats/aggregates.test.ts).
+export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const code = (c: any) => (dialect === 'postgres' ? c.modifyEnd(sql`collate "C"`) : c);
+  const now = (t: any) => t.addColumn('created_at', 'varchar(32)', (c: any) => c.notNull()).addColumn('updated_at', 'varchar(32)', (c: any) => c.notNull());
+
+  await db.schema.createTable('stats_population_deltas')
+    .addColumn('basis', 'varchar(8)', (c) => c.notNull())
+    .addColumn('date', 'varchar(10)', (c) => c.notNull())
+    .addColumn('area_code', 'varchar(12)', (c) => code(c.notNull()))
+    .addColumn('sex', 'varchar(1)', (c) => c.notNull())
+    .addColumn('delta', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('stats_population_deltas_pk', ['basis', 'date', 'area_code', 'sex'])
+    .execute();
+  await db.schema.createTable('stats_population_totals')
+    .addColumn('basis', 'varchar(8)', (c) => c.notNull())
+    .addColumn('area_code', 'varchar(12)', (c) => code(c.notNull()))
+    .addColumn('sex', 'varchar(1)', (c) => c.notNull())
+    .addColumn('total', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('stats_population_totals_pk', ['basis', 'area_code', 'sex'])
+    .execute();
+
+  await now(db.schema.createTable('stats_targets')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('area_code', 'varchar(12)', (c) => code(c.notNull()))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('indicator', 'varchar(64)', (c) => c.notNull())
+    .addColumn('direction', 'varchar(8)', (c) => c.notNull()) // higher | lower | count
+    .addColumn('value', 'double precision', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addUniqueConstraint('stats_targets_key', ['area_code', 'year', 'indicator']))
+    .execute();
+
+  await now(db.schema.createTable('stats_summary_templates')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('area_code', 'varchar(12)', (c) => code(c.notNull()))
+    .addColumn('section', 'varchar(32)', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addUniqueConstraint('stats_summary_templates_key', ['area_code', 'section']))
+    .execute();
+
+  // Births and deaths of a period are read by kind and date.
+  await db.schema.createIndex('stats_events_kind_date').on('population_events').columns(['kind', 'date', 'person_id']).execute();
+
+  await backfill(db);
+  if (dialect === 'sqlite') for (const s of sqliteTriggers()) await sql.raw(s).execute(db);
+  else for (const s of postgresTriggers()) await sql.raw(s).execute(db);
+}
+
+/** Rows (basis, area, sex, date, delta) of the spans of one person row set, `sign` = +1 or −1. */
+function deltaSelect(spans: string, sex: string, sign: string, where: string): string {
+  return `select k.basis, case k.basis when 'hukou' then ${spans}.hukou_area_code else ${spans}.residence_area_code end as area_code, ${sex} as sex,
+      case e.side when 1 then ${spans}.start_date else ${spans}.end_date end as date, sum(e.side * ${sign}) as delta
+    from ${spans_from(spans)} cross join (select 'hukou' as basis union all select 'resident') k cross join (select 1 as side union all select -1) e
+    where ${where}
+      and (case k.basis when 'hukou' then ${spans}.hukou_area_code else ${spans}.residence_area_code end) is not null
+      and (case e.side when 1 then ${spans}.start_date else ${spans}.end_date end) is not null
+    group by 1, 2, 3, 4`;
+}
+const spans_from = (spans: string) => (spans === 's' ? 'person_spans s' : `(select 1) dummy`);
+
+function totalSelect(spans: string, sex: string, sign: string, where: string): string {
+  return `select k.basis, case k.basis when 'hukou' then ${spans}.hukou_area_code else ${spans}.residence_area_code end as area_code, ${sex} as sex, sum(${sign}) as total
+    from ${spans_from(spans)} cross join (select 'hukou' as basis union all select 'resident') k
+    where ${where} and ${spans}.end_date is null
+      and (case k.basis when 'hukou' then ${spans}.hukou_area_code else ${spans}.residence_area_code end) is not null
+    group by 1, 2, 3`;
+}
+
+const upsertDeltas = (select: string) =>
+  `insert into stats_population_deltas (basis, area_code, sex, date, delta) ${select}
+   on conflict (basis, date, area_code, sex) do update set delta = stats_population_deltas.delta + excluded.delta`;
+const upsertTotals = (select: string) =>
+  `insert into stats_population_totals (basis, area_code, sex, total) ${select}
+   on conflict (basis, area_code, sex) do update set total = stats_population_totals.total + excluded.total`;
+
+/** The statements that apply one span row (NEW or OLD) with a sign, or all spans of a person with another sex. */
+function spanRowStatements(row: 'NEW' | 'OLD', sign: string): string[] {
+  const sex = `(select p.sex from persons p where p.id = ${row}.person_id)`;
+  return [
+    upsertDeltas(deltaSelect(row, sex, sign, `${sex} is not null`)),
+    upsertTotals(totalSelect(row, sex, sign, `${sex} is not null`)),
+  ];
+}
+function sexChangeStatements(): string[] {
+  const out: string[] = [];
+  for (const [sex, sign] of [['OLD.sex', '-1'], ['NEW.sex', '1']] as const) {
+    out.push(upsertDeltas(deltaSelect('s', sex, sign, 's.person_id = NEW.id')));
+    out.push(upsertTotals(totalSelect('s', sex, sign, 's.person_id = NEW.id')));
+  }
+  return out;
+}
+
+async function backfill(db: Kysely<any>): Promise<void> {
+  const sex = '(select p.sex from persons p where p.id = s.person_id)';
+  await sql.raw(`insert into stats_population_deltas (basis, area_code, sex, date, delta)
+    select basis, area_code, sex, date, sum(delta) from (${deltaSelect('s', sex, '1', `${sex} is not null`)}) x group by 1, 2, 3, 4`).execute(db);
+  await sql.raw(`insert into stats_population_totals (basis, area_code, sex, total)
+    select basis, area_code, sex, sum(total) from (${totalSelect('s', sex, '1', `${sex} is not null`)}) x group by 1, 2, 3`).execute(db);
+}
+
+function sqliteTriggers(): string[] {
+  const body = (stmts: string[]) => stmts.map((s) => `${s};`).join('\n');
+  return [
+    `create trigger stats_spans_insert after insert on person_spans begin ${body(spanRowStatements('NEW', '1'))} end`,
+    `create trigger stats_spans_delete after delete on person_spans begin ${body(spanRowStatements('OLD', '-1'))} end`,
+    `create trigger stats_spans_update after update on person_spans begin ${body([...spanRowStatements('OLD', '-1'), ...spanRowStatements('NEW', '1')])} end`,
+    `create trigger stats_person_sex after update of sex on persons when OLD.sex <> NEW.sex begin ${body(sexChangeStatements())} end`,
+  ];
+}
+
+function postgresTriggers(): string[] {
+  const fn = (name: string, stmts: string[], ret: 'NEW' | 'OLD') =>
+    `create function ${name}() returns trigger language plpgsql as $$ begin ${stmts.map((s) => `${s};`).join('\n')} return ${ret}; end $$`;
+  return [
+    fn('stats_spans_insert_fn', spanRowStatements('NEW', '1'), 'NEW'),
+    fn('stats_spans_delete_fn', spanRowStatements('OLD', '-1'), 'OLD'),
+    fn('stats_spans_update_fn', [...spanRowStatements('OLD', '-1'), ...spanRowStatements('NEW', '1')], 'NEW'),
+    fn('stats_person_sex_fn', sexChangeStatements(), 'NEW'),
+    'create trigger stats_spans_insert after insert on person_spans for each row execute function stats_spans_insert_fn()',
+    'create trigger stats_spans_delete after delete on person_spans for each row execute function stats_spans_delete_fn()',
+    'create trigger stats_spans_update after update on person_spans for each row execute function stats_spans_update_fn()',
+    'create trigger stats_person_sex after update of sex on persons for each row when (OLD.sex is distinct from NEW.sex) execute function stats_person_sex_fn()',
+  ];
+}
