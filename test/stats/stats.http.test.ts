@@ -110,7 +110,7 @@ describe.each(DIALECTS)('statistics HTTP API on %s', (dialect) => {
     expect(top.births.phrase).toBe('出生人数3人，完成目标任务的120%');
     expect(top.birth_rate.phrase).toBe('出生率控制在333.33‰以内，超目标任务66.67个千分点');
     expect(a.rows[1].assessments.births.rank).toBe(1); // 城厢街道, the only township with births
-    const audited = await t.ctx.db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'target.%').execute();
+    const audited = await t.ctx.db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'target.%').orderBy('seq').execute();
     expect(audited.map((x) => x.action)).toEqual(['target.create', 'target.create', 'target.update', 'target.create']);
   });
 

@@ -1,5 +1,7 @@
 // 简体中文界面文字（默认语言）。键名即英文字典的键名。
+import { statsZh } from '../../features/stats/messages';
 export const zhCN = {
+  ...statsZh,
   'app.title': '人口家庭服务管理平台',
   'app.shortTitle': '人口家庭服务',
   'punct.separator': '；',
