@@ -1,6 +1,9 @@
 // The back-office frame: side menu (by permission), header with area, user and language.
 import {
+  AimOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
   CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
@@ -49,6 +52,9 @@ export function Shell() {
     access.canWritePersons && { key: '/events/new', icon: <FormOutlined />, label: <Link to="/events/new">{t('nav.events')}</Link> },
     access.canImport && { key: '/imports', icon: <CloudUploadOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
     access.canManageUsers && { key: '/users', icon: <UsergroupAddOutlined />, label: <Link to="/users">{t('nav.users')}</Link> },
+    access.has('stats.read') && { key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
+    access.has('stats.read') && { key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats">{t('nav.stats')}</Link> },
+    access.has('stats.read') && { key: '/targets', icon: <AimOutlined />, label: <Link to="/targets">{t('nav.targets')}</Link> },
     access.canReadAudit && { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> },
   ].filter(Boolean) as MenuProps['items'];
 

@@ -18,6 +18,9 @@ const EventFormPage = named(() => import('../features/registry/EventFormPage'), 
 const ImportPage = named(() => import('../features/imports/ImportPage'), 'ImportPage');
 const UsersPage = named(() => import('../features/users/UsersPage'), 'UsersPage');
 const AuditPage = named(() => import('../features/audit/AuditPage'), 'AuditPage');
+const DashboardPage = named(() => import('../features/stats/DashboardPage'), 'DashboardPage');
+const StatsPage = named(() => import('../features/stats/StatsPage'), 'StatsPage');
+const TargetsPage = named(() => import('../features/stats/TargetsPage'), 'TargetsPage');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -38,6 +41,9 @@ export const router = createBrowserRouter([
       { path: 'imports', element: <RequirePermission permission="imports.run"><ImportPage /></RequirePermission> },
       { path: 'users', element: <RequirePermission permission="users.manage"><UsersPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+      { path: 'dashboard', element: <RequirePermission permission="stats.read"><DashboardPage /></RequirePermission> },
+      { path: 'stats', element: <RequirePermission permission="stats.read"><StatsPage /></RequirePermission> },
+      { path: 'targets', element: <RequirePermission permission="stats.read"><TargetsPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
