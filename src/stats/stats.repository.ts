@@ -9,15 +9,21 @@ import { addDays } from './periods.ts';
 import type { VitalRow } from './compute.ts';
 
 export type Basis = 'hukou' | 'resident';
+/** The population bases the aggregates hold: 'migrant' = residents living outside their township of hukou. */
+export type PopulationBasis = Basis | 'migrant';
 export interface PopulationRow { area: string; start: number; end: number }
 
-const spanColumn = (basis: Basis) => sql.ref(basis === 'hukou' ? 's.hukou_area_code' : 's.residence_area_code');
+const spanColumn = (basis: PopulationBasis) => sql.ref(basis === 'hukou' ? 's.hukou_area_code' : 's.residence_area_code');
+const MIGRANT_SPAN = sql`s.hukou_area_code is not null and s.residence_area_code is not null
+  and (case when length(s.hukou_area_code) >= 9 and length(s.residence_area_code) >= 9
+    then substr(s.hukou_area_code, 1, 9) <> substr(s.residence_area_code, 1, 9)
+    else substr(s.hukou_area_code, 1, 6) <> substr(s.residence_area_code, 1, 6) end)`;
 
 /**
  * Population per recorded area code at 00:00 of `from` and 24:00 of `to`, from the aggregates:
  * at 24:00 of day T it is the open spans minus the net starts after T.
  */
-export async function populationFromAggregates(db: Executor, basis: Basis, area: string, from: string, to: string): Promise<PopulationRow[]> {
+export async function populationFromAggregates(db: Executor, basis: PopulationBasis, area: string, from: string, to: string): Promise<PopulationRow[]> {
   const { lo, hi } = areaRange(area);
   const [totals, after] = await Promise.all([
     db.selectFrom('stats_population_totals').select(['area_code', (eb) => eb.fn.sum<number>('total').as('n')])
@@ -41,7 +47,7 @@ export async function populationFromAggregates(db: Executor, basis: Basis, area:
 }
 
 /** The same figures counted straight from the spans: the reference the aggregates must equal. */
-export async function populationFromSpans(db: Executor, basis: Basis, area: string, from: string, to: string): Promise<PopulationRow[]> {
+export async function populationFromSpans(db: Executor, basis: PopulationBasis, area: string, from: string, to: string): Promise<PopulationRow[]> {
   const { lo, hi } = areaRange(area);
   const col = spanColumn(basis);
   const before = addDays(from, -1); // 00:00 of `from` = 24:00 of the day before
@@ -51,6 +57,7 @@ export async function populationFromSpans(db: Executor, basis: Basis, area: stri
       sum(case when s.start_date <= ${to} and (s.end_date is null or s.end_date > ${to}) then 1 else 0 end) as "end"
     from person_spans s join persons p on p.id = s.person_id
     where ${col} >= ${lo} and ${col} < ${hi} and s.start_date <= ${to} and (s.end_date is null or s.end_date > ${before})
+      and ${basis === 'migrant' ? MIGRANT_SPAN : sql`1 = 1`}
     group by ${col}`.execute(db);
   return rows.rows.map((r) => ({ area: r.area, start: Number(r.start), end: Number(r.end) }));
 }

@@ -10,6 +10,7 @@ import { computeAll, measuresOf, type AreaCounts, type IndicatorValue, type Vita
 import { indicatorDefinitions, type IndicatorDefinition } from './definitions.ts';
 import { monthsOf, parsePeriod, type Period } from './periods.ts';
 import * as repo from './stats.repository.ts';
+import { coupleCounts, registeredMigrantCounts } from './service-records.repository.ts';
 import type { Basis } from './stats.repository.ts';
 
 export type { Basis };
@@ -53,23 +54,27 @@ function chosenDefinitions(codes?: string[]): IndicatorDefinition[] {
   return codes.map((c) => all.find((d) => d.code === c)!);
 }
 
-/** The area and its children, each with the counts of its subtree. */
+/** The area and its children, each with the counts of its subtree and its service-record measures. */
 export async function countsByArea(ctx: AppContext, area: string, period: Period, basis: Basis, source: 'aggregates' | 'spans' = 'aggregates') {
   const db = ctx.db.kysely;
-  const [pop, vital] = await Promise.all([
-    source === 'spans' ? repo.populationFromSpans(db, basis, area, period.from, period.to) : repo.populationFromAggregates(db, basis, area, period.from, period.to),
-    repo.vitalRows(db, basis, area, period.from, period.to),
-  ]);
+  const population = (b: repo.PopulationBasis) =>
+    source === 'spans' ? repo.populationFromSpans(db, b, area, period.from, period.to) : repo.populationFromAggregates(db, b, area, period.from, period.to);
+  const pop = await population(basis);
+  const vital = await repo.vitalRows(db, basis, area, period.from, period.to);
+  const migrants = await population('migrant');
+  const couples = await coupleCounts(db, area, period.year, period.to);
+  const registered = await registeredMigrantCounts(db, area, period.to);
   const units = [ctx.areas.get(area)!, ...ctx.areas.childrenOf(area)];
   const counts = new Map<string, AreaCounts>(units.map((u) => [u.code, { populationStart: 0, populationEnd: 0, vital: [] as VitalRow[] }]));
+  const extras = new Map<string, Record<string, number>>(units.map((u) => [u.code, { migrants: 0, migrants_registered: 0, preconception_target_couples: 0, preconception_couples_checked: 0 }]));
   const childOf = (code: string) => (code.length > area.length ? units.find((u, i) => i > 0 && code.startsWith(u.code)) : undefined);
-  for (const p of pop) {
-    for (const u of [counts.get(area)!, counts.get(childOf(p.area)?.code ?? '')]) if (u) { u.populationStart += p.start; u.populationEnd += p.end; }
-  }
-  for (const v of vital) {
-    for (const u of [counts.get(area)!, counts.get(childOf(v.area)?.code ?? '')]) if (u) u.vital.push(v);
-  }
-  return { units, counts };
+  const targets = <T>(map: Map<string, T>, code: string) => [map.get(area)!, map.get(childOf(code)?.code ?? '')].filter((x): x is T => !!x);
+  for (const p of pop) for (const u of targets(counts, p.area)) { u.populationStart += p.start; u.populationEnd += p.end; }
+  for (const v of vital) for (const u of targets(counts, v.area)) u.vital.push(v);
+  for (const m of migrants) for (const e of targets(extras, m.area)) e.migrants += m.end;
+  for (const r of registered) for (const e of targets(extras, r.area)) e.migrants_registered += r.n;
+  for (const c of couples) for (const e of targets(extras, c.area)) { e.preconception_target_couples += c.n; e.preconception_couples_checked += c.m; }
+  return { units, counts, extras };
 }
 
 export async function statsTable(ctx: AppContext, actor: Actor, q: StatsQuery): Promise<StatsTable> {
@@ -78,11 +83,11 @@ export async function statsTable(ctx: AppContext, actor: Actor, q: StatsQuery): 
   const defs = chosenDefinitions(q.indicators);
   const basis = q.basis ?? 'hukou';
   const annualise = q.annualise ?? false;
-  const { units, counts } = await countsByArea(ctx, q.area, period, basis, q.source);
+  const { units, counts, extras } = await countsByArea(ctx, q.area, period, basis, q.source);
   const rows = units.map((u) => ({
     area: u.code,
     name: u.name,
-    values: computeAll(defs, measuresOf(counts.get(u.code)!, period), period, annualise),
+    values: computeAll(defs, measuresOf(counts.get(u.code)!, period, extras.get(u.code)), period, annualise),
   }));
   return {
     area: { code: q.area, name: ctx.areas.fullName(q.area) },

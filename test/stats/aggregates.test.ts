@@ -30,7 +30,7 @@ describe.each(DIALECTS)('aggregates equal a recount on %s', (dialect) => {
     for (const area of AREAS_CHECKED) {
       for (const period of PERIODS) {
         for (const basis of ['hukou', 'resident'] as Basis[]) {
-          const q = { area, period, basis, indicators: ['population_end', 'mean_population', 'births', 'deaths', 'birth_rate', 'natural_growth_rate'] };
+          const q = { area, period, basis, indicators: ['population_end', 'mean_population', 'births', 'deaths', 'birth_rate', 'natural_growth_rate', 'migrant_registration_rate'] };
           const fast = await statsTable(t.ctx, admin(), q);
           const slow = await statsTable(t.ctx, admin(), { ...q, source: 'spans' });
           expect(fast.rows, `${label}: ${area} ${period} ${basis}`).toEqual(slow.rows);

@@ -54,7 +54,11 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     expect(v.sex_ratio_at_birth.value).toBe(100);
     expect(v.multi_child_rate.value).toBe(25);
     expect(v.policy_compliance_rate).toMatchObject({ value: null, reason: 'not_applicable' });
-    for (const code of ['preconception_check_coverage', 'migrant_registration_rate', 'birth_registration_rate', 'disbursement_rate', 'data_accuracy_rate', 'case_completion_rate', 'satisfaction_rate']) {
+    // the city's migrants at the end: p2 (hukou A, lives in C) and p1 (hukou moved to C, still
+    // living in B); none registered; no target couples yet
+    expect(v.migrant_registration_rate).toMatchObject({ value: 0, numerator: 0, denominator: 2 });
+    expect(v.preconception_check_coverage).toMatchObject({ value: null, numerator: 0, denominator: 0, reason: 'zero_denominator' });
+    for (const code of ['birth_registration_rate', 'disbursement_rate', 'data_accuracy_rate', 'case_completion_rate', 'satisfaction_rate']) {
       expect(v[code]).toMatchObject({ value: null, reason: 'no_data' });
     }
     const youxian = districts.find((d) => d.area === '510704')!.values;

@@ -145,6 +145,9 @@ export interface Database {
   stats_population_totals: StatsPopulationTotalsTable;
   stats_targets: StatsTargetsTable;
   stats_summary_templates: StatsSummaryTemplatesTable;
+  stats_preconception_couples: StatsPreconceptionCouplesTable;
+  stats_migrant_registrations: StatsMigrantRegistrationsTable;
+  stats_assisted_households: StatsAssistedHouseholdsTable;
 }
 
 export type PersonRow = Selectable<PersonsTable>;
@@ -194,6 +197,45 @@ export interface StatsSummaryTemplatesTable {
   area_code: string;
   section: string;
   body: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatsPreconceptionCouplesTable {
+  id: string;
+  area_code: string;
+  year: number;
+  wife_id: string;
+  husband_id: string | null;
+  checked_on: string | null;
+  check_place: string | null;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatsMigrantRegistrationsTable {
+  id: string;
+  person_id: string;
+  area_code: string;
+  registered_on: string;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatsAssistedHouseholdsTable {
+  id: string;
+  area_code: string;
+  year: number;
+  head_id: string;
+  assistance: string;
+  amount_fen: number;
+  assisted_on: string;
+  note: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -4,7 +4,8 @@ import type { Dialect } from '../database.ts';
 // Statistics: population deltas kept exactly in step with person_spans, yearly targets, and the
 // editable sections of the work summary.
 //
-// stats_population_deltas holds, per basis (hukou / resident), area, sex and day, the net number
+// stats_population_deltas holds, per basis (hukou / resident / migrant: resident outside the
+// township of hukou), area, sex and day, the net number
 // of spans starting (+1) and ending (−1) that day; stats_population_totals the number of open
 // spans (the population "now"). The population at 24:00 of day T is then
 //   total − Σ delta over the days after T,
@@ -58,6 +59,43 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addUniqueConstraint('stats_summary_templates_key', ['area_code', 'section']))
     .execute();
 
+  // The records behind the service indicators (kept by the office, by form or .xlsx import).
+  await now(db.schema.createTable('stats_preconception_couples')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('area_code', 'varchar(12)', (c) => code(c.notNull()))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('wife_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('husband_id', 'varchar(36)')
+    .addColumn('checked_on', 'varchar(10)')
+    .addColumn('check_place', 'varchar(100)')
+    .addColumn('note', 'text')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addUniqueConstraint('stats_preconception_couples_key', ['year', 'wife_id']))
+    .execute();
+  await db.schema.createIndex('stats_preconception_area').on('stats_preconception_couples').columns(['area_code', 'year']).execute();
+  await now(db.schema.createTable('stats_migrant_registrations')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('person_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('area_code', 'varchar(12)', (c) => code(c.notNull()))
+    .addColumn('registered_on', 'varchar(10)', (c) => c.notNull())
+    .addColumn('note', 'text')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addUniqueConstraint('stats_migrant_registrations_key', ['person_id', 'registered_on']))
+    .execute();
+  await db.schema.createIndex('stats_migrant_registrations_area').on('stats_migrant_registrations').columns(['area_code', 'registered_on']).execute();
+  await now(db.schema.createTable('stats_assisted_households')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('area_code', 'varchar(12)', (c) => code(c.notNull()))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('head_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('assistance', 'varchar(200)', (c) => c.notNull())
+    .addColumn('amount_fen', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('assisted_on', 'varchar(10)', (c) => c.notNull())
+    .addColumn('note', 'text')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)))
+    .execute();
+  await db.schema.createIndex('stats_assisted_area').on('stats_assisted_households').columns(['area_code', 'year']).execute();
+
   // Births and deaths of a period are read by kind and date, and placed by the span that starts
   // (birth) or ends (death) that day: both read from indexes alone.
   await db.schema.createIndex('stats_events_kind_date').on('population_events').columns(['kind', 'date', 'person_id', 'area_code', 'parity']).execute();
@@ -68,23 +106,35 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   else for (const s of postgresTriggers()) await sql.raw(s).execute(db);
 }
 
+/**
+ * The area a span counts in on each basis: hukou, residence, and "migrant" (the residence of a
+ * span whose residence lies outside the township of hukou, or the county when a code is
+ * coarser, as isMigrantPair in src/registry/spans.ts).
+ */
+function areaOf(spans: string): string {
+  const h = `${spans}.hukou_area_code`;
+  const r = `${spans}.residence_area_code`;
+  const migrant = `${h} is not null and ${r} is not null and (case when length(${h}) >= 9 and length(${r}) >= 9 then substr(${h}, 1, 9) <> substr(${r}, 1, 9) else substr(${h}, 1, 6) <> substr(${r}, 1, 6) end)`;
+  return `(case k.basis when 'hukou' then ${h} when 'resident' then ${r} else (case when ${migrant} then ${r} end) end)`;
+}
+
 /** Rows (basis, area, sex, date, delta) of the spans of one person row set, `sign` = +1 or −1. */
 function deltaSelect(spans: string, sex: string, sign: string, where: string): string {
-  return `select k.basis, case k.basis when 'hukou' then ${spans}.hukou_area_code else ${spans}.residence_area_code end as area_code, ${sex} as sex,
+  return `select k.basis, ${areaOf(spans)} as area_code, ${sex} as sex,
       case e.side when 1 then ${spans}.start_date else ${spans}.end_date end as date, sum(e.side * ${sign}) as delta
-    from ${spans_from(spans)} cross join (select 'hukou' as basis union all select 'resident') k cross join (select 1 as side union all select -1) e
+    from ${spans_from(spans)} cross join (select 'hukou' as basis union all select 'resident' union all select 'migrant') k cross join (select 1 as side union all select -1) e
     where ${where}
-      and (case k.basis when 'hukou' then ${spans}.hukou_area_code else ${spans}.residence_area_code end) is not null
+      and (${areaOf(spans)}) is not null
       and (case e.side when 1 then ${spans}.start_date else ${spans}.end_date end) is not null
     group by 1, 2, 3, 4`;
 }
 const spans_from = (spans: string) => (spans === 's' ? 'person_spans s' : `(select 1) dummy`);
 
 function totalSelect(spans: string, sex: string, sign: string, where: string): string {
-  return `select k.basis, case k.basis when 'hukou' then ${spans}.hukou_area_code else ${spans}.residence_area_code end as area_code, ${sex} as sex, sum(${sign}) as total
-    from ${spans_from(spans)} cross join (select 'hukou' as basis union all select 'resident') k
+  return `select k.basis, ${areaOf(spans)} as area_code, ${sex} as sex, sum(${sign}) as total
+    from ${spans_from(spans)} cross join (select 'hukou' as basis union all select 'resident' union all select 'migrant') k
     where ${where} and ${spans}.end_date is null
-      and (case k.basis when 'hukou' then ${spans}.hukou_area_code else ${spans}.residence_area_code end) is not null
+      and (${areaOf(spans)}) is not null
     group by 1, 2, 3`;
 }
 
