@@ -7,6 +7,7 @@ import {
   CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -55,6 +56,7 @@ export function Shell() {
     access.has('stats.read') && { key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
     access.has('stats.read') && { key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats">{t('nav.stats')}</Link> },
     access.has('stats.read') && { key: '/targets', icon: <AimOutlined />, label: <Link to="/targets">{t('nav.targets')}</Link> },
+    access.has('stats.read') && { key: '/service-records', icon: <FileDoneOutlined />, label: <Link to="/service-records">{t('nav.records')}</Link> },
     access.canReadAudit && { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> },
   ].filter(Boolean) as MenuProps['items'];
 

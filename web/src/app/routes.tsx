@@ -21,6 +21,7 @@ const AuditPage = named(() => import('../features/audit/AuditPage'), 'AuditPage'
 const DashboardPage = named(() => import('../features/stats/DashboardPage'), 'DashboardPage');
 const StatsPage = named(() => import('../features/stats/StatsPage'), 'StatsPage');
 const TargetsPage = named(() => import('../features/stats/TargetsPage'), 'TargetsPage');
+const ServiceRecordsPage = named(() => import('../features/stats/ServiceRecordsPage'), 'ServiceRecordsPage');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
       { path: 'dashboard', element: <RequirePermission permission="stats.read"><DashboardPage /></RequirePermission> },
       { path: 'stats', element: <RequirePermission permission="stats.read"><StatsPage /></RequirePermission> },
       { path: 'targets', element: <RequirePermission permission="stats.read"><TargetsPage /></RequirePermission> },
+      { path: 'service-records', element: <RequirePermission permission="stats.read"><ServiceRecordsPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
