@@ -75,15 +75,16 @@ export async function coupleCounts(db: Executor, area: string, year: number, to:
 
 /**
  * Migrants living in the area at 24:00 of `to` (their span then is a migrant one) who were
- * registered there by that day, per area of residence.
+ * registered there by that day, per area of residence. The (few) registrations drive the
+ * join (CROSS JOIN keeps that order on SQLite), never the spans of the whole area.
  */
 export async function registeredMigrantCounts(db: Executor, area: string, to: string): Promise<ServiceCountRow[]> {
   const { lo, hi } = inRange(area);
   const r = await sql<{ area: string; n: number }>`
     select s.residence_area_code as area, count(distinct r.person_id) as n
-    from stats_migrant_registrations r
-    join person_spans s on s.person_id = r.person_id and s.start_date <= ${to} and (s.end_date is null or s.end_date > ${to})
-    where r.area_code >= ${lo} and r.area_code < ${hi} and r.registered_on <= ${to}
+    from stats_migrant_registrations r cross join person_spans s
+    where s.person_id = r.person_id and s.start_date <= ${to} and (s.end_date is null or s.end_date > ${to})
+      and r.area_code >= ${lo} and r.area_code < ${hi} and r.registered_on <= ${to}
       and s.residence_area_code >= ${lo} and s.residence_area_code < ${hi} and s.hukou_area_code is not null
       and (case when length(s.hukou_area_code) >= 9 and length(s.residence_area_code) >= 9
         then substr(s.hukou_area_code, 1, 9) <> substr(s.residence_area_code, 1, 9)

@@ -119,20 +119,19 @@ function areaOf(spans: string): string {
 }
 
 /** Rows (basis, area, sex, date, delta) of the spans of one person row set, `sign` = +1 or −1. */
-function deltaSelect(spans: string, sex: string, sign: string, where: string): string {
+function deltaSelect(spans: string, from: string, sex: string, sign: string, where: string): string {
   return `select k.basis, ${areaOf(spans)} as area_code, ${sex} as sex,
       case e.side when 1 then ${spans}.start_date else ${spans}.end_date end as date, sum(e.side * ${sign}) as delta
-    from ${spans_from(spans)} cross join (select 'hukou' as basis union all select 'resident' union all select 'migrant') k cross join (select 1 as side union all select -1) e
+    from ${from} cross join (select 'hukou' as basis union all select 'resident' union all select 'migrant') k cross join (select 1 as side union all select -1) e
     where ${where}
       and (${areaOf(spans)}) is not null
       and (case e.side when 1 then ${spans}.start_date else ${spans}.end_date end) is not null
     group by 1, 2, 3, 4`;
 }
-const spans_from = (spans: string) => (spans === 's' ? 'person_spans s' : `(select 1) dummy`);
 
-function totalSelect(spans: string, sex: string, sign: string, where: string): string {
+function totalSelect(spans: string, from: string, sex: string, sign: string, where: string): string {
   return `select k.basis, ${areaOf(spans)} as area_code, ${sex} as sex, sum(${sign}) as total
-    from ${spans_from(spans)} cross join (select 'hukou' as basis union all select 'resident' union all select 'migrant') k
+    from ${from} cross join (select 'hukou' as basis union all select 'resident' union all select 'migrant') k
     where ${where} and ${spans}.end_date is null
       and (${areaOf(spans)}) is not null
     group by 1, 2, 3`;
@@ -145,29 +144,28 @@ const upsertTotals = (select: string) =>
   `insert into stats_population_totals (basis, area_code, sex, total) ${select}
    on conflict (basis, area_code, sex) do update set total = stats_population_totals.total + excluded.total`;
 
-/** The statements that apply one span row (NEW or OLD) with a sign, or all spans of a person with another sex. */
+/** The statements that apply one span row (NEW or OLD) with a sign: the person's sex read once. */
 function spanRowStatements(row: 'NEW' | 'OLD', sign: string): string[] {
-  const sex = `(select p.sex from persons p where p.id = ${row}.person_id)`;
+  const where = `p.id = ${row}.person_id`;
   return [
-    upsertDeltas(deltaSelect(row, sex, sign, `${sex} is not null`)),
-    upsertTotals(totalSelect(row, sex, sign, `${sex} is not null`)),
+    upsertDeltas(deltaSelect(row, 'persons p', 'p.sex', sign, where)),
+    upsertTotals(totalSelect(row, 'persons p', 'p.sex', sign, where)),
   ];
 }
+/** A person's sex changed: all their spans move from the old sex to the new. */
 function sexChangeStatements(): string[] {
   const out: string[] = [];
   for (const [sex, sign] of [['OLD.sex', '-1'], ['NEW.sex', '1']] as const) {
-    out.push(upsertDeltas(deltaSelect('s', sex, sign, 's.person_id = NEW.id')));
-    out.push(upsertTotals(totalSelect('s', sex, sign, 's.person_id = NEW.id')));
+    out.push(upsertDeltas(deltaSelect('s', 'person_spans s', sex, sign, 's.person_id = NEW.id')));
+    out.push(upsertTotals(totalSelect('s', 'person_spans s', sex, sign, 's.person_id = NEW.id')));
   }
   return out;
 }
 
 async function backfill(db: Kysely<any>): Promise<void> {
-  const sex = '(select p.sex from persons p where p.id = s.person_id)';
-  await sql.raw(`insert into stats_population_deltas (basis, area_code, sex, date, delta)
-    select basis, area_code, sex, date, sum(delta) from (${deltaSelect('s', sex, '1', `${sex} is not null`)}) x group by 1, 2, 3, 4`).execute(db);
-  await sql.raw(`insert into stats_population_totals (basis, area_code, sex, total)
-    select basis, area_code, sex, sum(total) from (${totalSelect('s', sex, '1', `${sex} is not null`)}) x group by 1, 2, 3`).execute(db);
+  const from = 'person_spans s join persons p on p.id = s.person_id';
+  await sql.raw(`insert into stats_population_deltas (basis, area_code, sex, date, delta) ${deltaSelect('s', from, 'p.sex', '1', '1 = 1')}`).execute(db);
+  await sql.raw(`insert into stats_population_totals (basis, area_code, sex, total) ${totalSelect('s', from, 'p.sex', '1', '1 = 1')}`).execute(db);
 }
 
 function sqliteTriggers(): string[] {
