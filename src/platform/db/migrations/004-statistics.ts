@@ -119,22 +119,22 @@ function areaOf(spans: string): string {
 }
 
 /** Rows (basis, area, sex, date, delta) of the spans of one person row set, `sign` = +1 or −1. */
-function deltaSelect(spans: string, from: string, sex: string, sign: string, where: string): string {
+function deltaSelect(spans: string, from: string, sex: string, sign: string, where: string, grouped = true): string {
   return `select k.basis, ${areaOf(spans)} as area_code, ${sex} as sex,
-      case e.side when 1 then ${spans}.start_date else ${spans}.end_date end as date, sum(e.side * ${sign}) as delta
+      case e.side when 1 then ${spans}.start_date else ${spans}.end_date end as date, ${grouped ? `sum(e.side * ${sign})` : `e.side * ${sign}`} as delta
     from ${from} cross join (select 'hukou' as basis union all select 'resident' union all select 'migrant') k cross join (select 1 as side union all select -1) e
     where ${where}
       and (${areaOf(spans)}) is not null
       and (case e.side when 1 then ${spans}.start_date else ${spans}.end_date end) is not null
-    group by 1, 2, 3, 4`;
+    ${grouped ? 'group by 1, 2, 3, 4' : ''}`;
 }
 
-function totalSelect(spans: string, from: string, sex: string, sign: string, where: string): string {
-  return `select k.basis, ${areaOf(spans)} as area_code, ${sex} as sex, sum(${sign}) as total
+function totalSelect(spans: string, from: string, sex: string, sign: string, where: string, grouped = true): string {
+  return `select k.basis, ${areaOf(spans)} as area_code, ${sex} as sex, ${grouped ? `sum(${sign})` : sign} as total
     from ${from} cross join (select 'hukou' as basis union all select 'resident' union all select 'migrant') k
     where ${where} and ${spans}.end_date is null
       and (${areaOf(spans)}) is not null
-    group by 1, 2, 3`;
+    ${grouped ? 'group by 1, 2, 3' : ''}`;
 }
 
 const upsertDeltas = (select: string) =>
@@ -144,12 +144,16 @@ const upsertTotals = (select: string) =>
   `insert into stats_population_totals (basis, area_code, sex, total) ${select}
    on conflict (basis, area_code, sex) do update set total = stats_population_totals.total + excluded.total`;
 
-/** The statements that apply one span row (NEW or OLD) with a sign: the person's sex read once. */
+/**
+ * The statements that apply one span row (NEW or OLD) with a sign: the person's sex read once;
+ * the rows of one span never share a key (each basis once, start and end on different days),
+ * so no grouping is needed.
+ */
 function spanRowStatements(row: 'NEW' | 'OLD', sign: string): string[] {
   const where = `p.id = ${row}.person_id`;
   return [
-    upsertDeltas(deltaSelect(row, 'persons p', 'p.sex', sign, where)),
-    upsertTotals(totalSelect(row, 'persons p', 'p.sex', sign, where)),
+    upsertDeltas(deltaSelect(row, 'persons p', 'p.sex', sign, where, false)),
+    upsertTotals(totalSelect(row, 'persons p', 'p.sex', sign, where, false)),
   ];
 }
 /** A person's sex changed: all their spans move from the old sex to the new. */
