@@ -52,6 +52,8 @@ describe.each(DIALECTS)('statistics HTTP API on %s', (dialect) => {
     expect((await app.inject({ method: 'PUT', url: '/api/v1/targets', payload: {} })).statusCode).toBe(401);
     expect((await app.inject({ method: 'DELETE', url: '/api/v1/targets/0190a0a0-0000-7000-8000-000000000000?version=1' })).statusCode).toBe(401);
     expect((await app.inject({ method: 'POST', url: '/api/v1/targets/import' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'PATCH', url: '/api/v1/service-records/couples/0190a0a0-0000-7000-8000-000000000000', payload: { version: 1, checkedOn: null } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'DELETE', url: '/api/v1/service-records/migrants/0190a0a0-0000-7000-8000-000000000000?version=1' })).statusCode).toBe(401);
   });
 
   it('answers 404 to a user of another area', async () => {
@@ -71,6 +73,10 @@ describe.each(DIALECTS)('statistics HTTP API on %s', (dialect) => {
       [`/api/v1/stats/pyramid?area=${f}&date=2023-02-30`, 'date'],
       [`/api/v1/stats/records?area=${f}&period=2023&measure=everyone`, 'measure'],
       [`/api/v1/targets?area=${f}&year=twenty`, 'year'],
+      [`/api/v1/stats/births?area=${f}&period=2023S9`, 'period'],
+      [`/api/v1/stats/assessment?area=${f}&period=2023&annualise=maybe`, 'annualise'],
+      [`/api/v1/summary-templates?area=51x`, 'area'],
+      [`/api/v1/service-records/couples?area=${f}&year=1800`, 'year'],
     ] as const) {
       const res = await manager.get(url);
       expect(res.statusCode, url).toBe(400);
@@ -80,6 +86,10 @@ describe.each(DIALECTS)('statistics HTTP API on %s', (dialect) => {
     const bad = await manager.raw({ method: 'PUT', url: '/api/v1/targets', payload: { areaCode: f, year: 2023, indicator: 'made_up', direction: 'lower', value: 5 } });
     expect(bad.statusCode).toBe(400);
     expect((await manager.raw({ method: 'PUT', url: '/api/v1/targets', payload: { areaCode: f, year: 2023, indicator: 'births', direction: 'sideways', value: 5 } })).statusCode).toBe(400);
+    expect((await manager.delete('/api/v1/targets/0190a0a0-0000-7000-8000-000000000000?version=zero')).statusCode).toBe(400);
+    expect((await manager.delete('/api/v1/service-records/couples/not-a-uuid?version=1')).statusCode).toBe(400);
+    expect((await manager.patch('/api/v1/service-records/couples/0190a0a0-0000-7000-8000-000000000000', { version: 1, checkedOn: '2023-13-01' })).statusCode).toBe(400);
+    expect((await manager.raw({ method: 'POST', url: '/api/v1/targets/import', payload: {} })).statusCode).toBe(400);
   });
 
   it('returns the table in the documented shape, the chosen area first', async () => {
