@@ -6,10 +6,11 @@ import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
+import { statsCommand } from './stats.ts';
 import { userCommand } from './user.ts';
 
 const program = new Command('renkou').description('人口家庭服务管理平台 Renkou').showHelpAfterError();
-for (const add of [serveCommand, migrateCommand, seedCommand, importCommand, userCommand, auditCommand, benefitsCommand]) add(program);
+for (const add of [serveCommand, migrateCommand, seedCommand, importCommand, userCommand, auditCommand, statsCommand, benefitsCommand]) add(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   const err = e as { code?: string; message?: string; fieldErrors?: { field: string; code: string }[] };

@@ -4,9 +4,12 @@ import type { Db } from './database.ts';
 import * as m001 from './migrations/001-initial.ts';
 import * as m002 from './migrations/002-disability-grade.ts';
 import * as m003 from './migrations/003-person-search-indexes.ts';
+import * as m004 from './migrations/004-statistics.ts';
 import * as m005 from './migrations/005-benefits.ts';
 
-const ALL = { '001-initial': m001, '002-disability-grade': m002, '003-person-search-indexes': m003, '005-benefits': m005 } as const;
+const ALL = {
+  '001-initial': m001, '002-disability-grade': m002, '003-person-search-indexes': m003, '004-statistics': m004, '005-benefits': m005,
+} as const;
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly db: Db) {}

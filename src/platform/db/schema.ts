@@ -150,6 +150,13 @@ export interface Database {
   benefit_payments: BenefitPaymentsTable;
   benefit_evidence: BenefitEvidenceTable;
   benefit_rule_overrides: BenefitRuleOverridesTable;
+  stats_population_deltas: StatsPopulationDeltasTable;
+  stats_population_totals: StatsPopulationTotalsTable;
+  stats_targets: StatsTargetsTable;
+  stats_summary_templates: StatsSummaryTemplatesTable;
+  stats_preconception_couples: StatsPreconceptionCouplesTable;
+  stats_migrant_registrations: StatsMigrantRegistrationsTable;
+  stats_assisted_households: StatsAssistedHouseholdsTable;
 }
 
 export type PersonRow = Selectable<PersonsTable>;
@@ -298,3 +305,81 @@ export type ObjectionRow = Selectable<BenefitObjectionsTable>;
 export type BatchRow = Selectable<BenefitBatchesTable>;
 export type PaymentRow = Selectable<BenefitPaymentsTable>;
 export type EvidenceRow = Selectable<BenefitEvidenceTable>;
+
+// Statistics (migration 004): population deltas kept in step with person_spans by triggers,
+// yearly targets, editable sections of the work summary.
+export interface StatsPopulationDeltasTable {
+  basis: string; // hukou | resident
+  date: string;
+  area_code: string;
+  sex: Sex;
+  delta: number;
+}
+
+export interface StatsPopulationTotalsTable {
+  basis: string;
+  area_code: string;
+  sex: Sex;
+  total: number;
+}
+
+export interface StatsTargetsTable {
+  id: string;
+  area_code: string;
+  year: number;
+  indicator: string;
+  direction: 'higher' | 'lower' | 'count';
+  value: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatsSummaryTemplatesTable {
+  id: string;
+  area_code: string;
+  section: string;
+  body: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatsPreconceptionCouplesTable {
+  id: string;
+  area_code: string;
+  year: number;
+  wife_id: string;
+  husband_id: string | null;
+  checked_on: string | null;
+  check_place: string | null;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatsMigrantRegistrationsTable {
+  id: string;
+  person_id: string;
+  area_code: string;
+  registered_on: string;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatsAssistedHouseholdsTable {
+  id: string;
+  area_code: string;
+  year: number;
+  head_id: string;
+  assistance: string;
+  amount_fen: number;
+  assisted_on: string;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}

@@ -25,6 +25,10 @@ import { populationRoutes } from '../../registry/population/population.routes.ts
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { importsRoutes } from '../../registry/imports/imports.routes.ts';
 import { benefitsRoutes } from '../../benefits/benefits.routes.ts';
+import { statsRoutes } from '../../stats/stats.routes.ts';
+import { targetsRoutes } from '../../stats/targets.routes.ts';
+import { reportsRoutes } from '../../reports/reports.routes.ts';
+import { serviceRecordsRoutes } from '../../stats/service-records.routes.ts';
 import { problemHandler } from './problem.ts';
 import { OneLinePerRequest } from './request-log.ts';
 import { batchedStdout } from './log-stream.ts';
@@ -111,6 +115,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     await api.register(jobsRoutes, { ctx });
     await api.register(importsRoutes, { ctx });
     await api.register(benefitsRoutes, { ctx });
+    await api.register(statsRoutes, { ctx });
+    await api.register(targetsRoutes, { ctx });
+    await api.register(reportsRoutes, { ctx });
+    await api.register(serviceRecordsRoutes, { ctx });
     for (const extra of opts.extraRoutes ?? []) await api.register(extra);
   }, { prefix: '/api/v1' });
 

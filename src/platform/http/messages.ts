@@ -36,6 +36,7 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   'field.date.future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
   'field.date.before_birth': { zh: '日期不能早于出生日期', en: 'The date cannot be before the birth date' },
   'field.person.not_found': { zh: '找不到该人员', en: 'Person not found' },
+  'field.duplicate': { zh: '该记录已存在', en: 'This record already exists' },
   'field.event.not_applicable': { zh: '该人员当前状态不允许登记此变动', en: 'This event does not fit the person\'s current state' },
   'field.password.weak': { zh: '密码至少10位，且包含字母和数字', en: 'At least 10 characters with letters and digits' },
   ...BENEFITS_MESSAGES,

@@ -1,13 +1,17 @@
 // The back-office frame: side menu (by permission), header with area, user and language.
 import {
+  AimOutlined,
   AuditOutlined,
   AccountBookOutlined,
   FundProjectionScreenOutlined,
   SafetyCertificateOutlined,
   GiftOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
   CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -50,9 +54,13 @@ export function Shell() {
 
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
+    access.has('stats.read') && { key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
     access.canReadPersons && { key: '/persons', icon: <TeamOutlined />, label: <Link to="/persons">{t('nav.registry')}</Link> },
     access.canWritePersons && { key: '/events/new', icon: <FormOutlined />, label: <Link to="/events/new">{t('nav.events')}</Link> },
     access.canImport && { key: '/imports', icon: <CloudUploadOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
+    access.has('stats.read') && { key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats">{t('nav.stats')}</Link> },
+    access.has('stats.read') && { key: '/targets', icon: <AimOutlined />, label: <Link to="/targets">{t('nav.targets')}</Link> },
+    access.has('stats.read') && { key: '/service-records', icon: <FileDoneOutlined />, label: <Link to="/service-records">{t('nav.records')}</Link> },
     access.has('benefits.read') && { key: '/benefits/programmes', icon: <GiftOutlined />, label: <Link to="/benefits/programmes">{t('nav.benefits')}</Link> },
     access.has('benefits.read') && { key: '/benefits/cycles', icon: <AccountBookOutlined />, label: <Link to="/benefits/cycles">{t('nav.benefitCycles')}</Link> },
     access.has('benefits.read') && { key: '/benefits/consistency', icon: <SafetyCertificateOutlined />, label: <Link to="/benefits/consistency">{t('nav.benefitConsistency')}</Link> },

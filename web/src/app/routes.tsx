@@ -24,6 +24,10 @@ const CyclePage = named(() => import('../features/benefits/CyclePage'), 'CyclePa
 const ConsistencyPage = named(() => import('../features/benefits/ConsistencyPage'), 'ConsistencyPage');
 const ForecastPage = named(() => import('../features/benefits/ForecastPage'), 'ForecastPage');
 const PublicNoticePage = named(() => import('../features/benefits/PublicNoticePage'), 'PublicNoticePage');
+const DashboardPage = named(() => import('../features/stats/DashboardPage'), 'DashboardPage');
+const StatsPage = named(() => import('../features/stats/StatsPage'), 'StatsPage');
+const TargetsPage = named(() => import('../features/stats/TargetsPage'), 'TargetsPage');
+const ServiceRecordsPage = named(() => import('../features/stats/ServiceRecordsPage'), 'ServiceRecordsPage');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -50,6 +54,10 @@ export const router = createBrowserRouter([
       { path: 'benefits/consistency', element: <RequirePermission permission="benefits.read"><ConsistencyPage /></RequirePermission> },
       { path: 'benefits/forecast', element: <RequirePermission permission="benefits.read"><ForecastPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+      { path: 'dashboard', element: <RequirePermission permission="stats.read"><DashboardPage /></RequirePermission> },
+      { path: 'stats', element: <RequirePermission permission="stats.read"><StatsPage /></RequirePermission> },
+      { path: 'targets', element: <RequirePermission permission="stats.read"><TargetsPage /></RequirePermission> },
+      { path: 'service-records', element: <RequirePermission permission="stats.read"><ServiceRecordsPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,8 +1,10 @@
 // English texts; every key of the Chinese dictionary must be here (checked by the type).
 import type { MessageKey } from './zh-CN';
 import { benefitsEn } from '../../features/benefits/messages';
+import { statsEn } from '../../features/stats/messages';
 
 export const enUS: Record<MessageKey, string> = {
+  ...statsEn,
   'app.title': 'Population and Family Services Platform',
   'app.shortTitle': 'Renkou',
   'punct.separator': '; ',

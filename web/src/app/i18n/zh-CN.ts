@@ -1,6 +1,8 @@
 // 简体中文界面文字（默认语言）。键名即英文字典的键名。
 import { benefitsZh } from '../../features/benefits/messages';
+import { statsZh } from '../../features/stats/messages';
 export const zhCN = {
+  ...statsZh,
   'app.title': '人口家庭服务管理平台',
   'app.shortTitle': '人口家庭服务',
   'punct.separator': '；',

@@ -1,0 +1,122 @@
+// All SQL of the statistics: population from the delta aggregates (and, for proofs and the
+// benchmark baseline, straight from the spans), births and deaths of a period, their records,
+// and the age pyramid. Every query is bounded to one area subtree.
+import { sql } from 'kysely';
+import type { Executor } from '../platform/db/executor.ts';
+import { areaRange } from '../platform/db/area-range.ts';
+import type { Sex } from '../platform/db/schema.ts';
+import { addDays } from './periods.ts';
+import type { VitalRow } from './compute.ts';
+
+export type Basis = 'hukou' | 'resident';
+/** The population bases the aggregates hold: 'migrant' = residents living outside their township of hukou. */
+export type PopulationBasis = Basis | 'migrant';
+export interface PopulationRow { area: string; start: number; end: number }
+
+const spanColumn = (basis: PopulationBasis) => sql.ref(basis === 'hukou' ? 's.hukou_area_code' : 's.residence_area_code');
+const MIGRANT_SPAN = sql`s.hukou_area_code is not null and s.residence_area_code is not null
+  and (case when length(s.hukou_area_code) >= 9 and length(s.residence_area_code) >= 9
+    then substr(s.hukou_area_code, 1, 9) <> substr(s.residence_area_code, 1, 9)
+    else substr(s.hukou_area_code, 1, 6) <> substr(s.residence_area_code, 1, 6) end)`;
+
+/**
+ * Population per recorded area code at 00:00 of `from` and 24:00 of `to`, from the aggregates:
+ * at 24:00 of day T it is the open spans minus the net starts after T.
+ */
+export async function populationFromAggregates(db: Executor, basis: PopulationBasis, area: string, from: string, to: string): Promise<PopulationRow[]> {
+  const { lo, hi } = areaRange(area);
+  const [totals, after] = await Promise.all([
+    db.selectFrom('stats_population_totals').select(['area_code', (eb) => eb.fn.sum<number>('total').as('n')])
+      .where('basis', '=', basis).where('area_code', '>=', lo).where('area_code', '<', hi).groupBy('area_code').execute(),
+    db.selectFrom('stats_population_deltas')
+      .select(['area_code',
+        sql<number>`sum(delta)`.as('after_start'),
+        sql<number>`sum(case when date > ${to} then delta else 0 end)`.as('after_end')])
+      .where('basis', '=', basis).where('date', '>=', from).where('area_code', '>=', lo).where('area_code', '<', hi)
+      .groupBy('area_code').execute(),
+  ]);
+  const rows = new Map<string, PopulationRow>();
+  for (const t of totals) rows.set(t.area_code, { area: t.area_code, start: Number(t.n), end: Number(t.n) });
+  for (const a of after) {
+    const r = rows.get(a.area_code) ?? { area: a.area_code, start: 0, end: 0 };
+    r.start -= Number(a.after_start);
+    r.end -= Number(a.after_end);
+    rows.set(a.area_code, r);
+  }
+  return [...rows.values()];
+}
+
+/** The same figures counted straight from the spans: the reference the aggregates must equal. */
+export async function populationFromSpans(db: Executor, basis: PopulationBasis, area: string, from: string, to: string): Promise<PopulationRow[]> {
+  const { lo, hi } = areaRange(area);
+  const col = spanColumn(basis);
+  const before = addDays(from, -1); // 00:00 of `from` = 24:00 of the day before
+  const rows = await sql<{ area: string; start: number; end: number }>`
+    select ${col} as area,
+      sum(case when s.start_date <= ${before} and (s.end_date is null or s.end_date > ${before}) then 1 else 0 end) as start,
+      sum(case when s.start_date <= ${to} and (s.end_date is null or s.end_date > ${to}) then 1 else 0 end) as "end"
+    from person_spans s join persons p on p.id = s.person_id
+    where ${col} >= ${lo} and ${col} < ${hi} and s.start_date <= ${to} and (s.end_date is null or s.end_date > ${before})
+      and ${basis === 'migrant' ? MIGRANT_SPAN : sql`1 = 1`}
+    group by ${col}`.execute(db);
+  return rows.rows.map((r) => ({ area: r.area, start: Number(r.start), end: Number(r.end) }));
+}
+
+/**
+ * Where a birth or death counts on a basis: the area of the child's first span (births) or of the
+ * span the death ends; a newborn who dies on the day of birth has no span and counts where the
+ * events were recorded.
+ */
+function vitalSource(basis: Basis, from: string, to: string) {
+  const col = spanColumn(basis);
+  return sql`
+    select e.id, e.kind, e.date, e.parity, e.person_id, p.sex, p.name, p.id_number,
+      coalesce(${col}, case when e.kind = 'birth' or p.birth_date = e.date then e.area_code end) as area
+    from population_events e
+    join persons p on p.id = e.person_id
+    left join person_spans s on s.person_id = e.person_id
+      and ((e.kind = 'birth' and s.start_date = e.date) or (e.kind = 'death' and s.end_date = e.date))
+    where e.kind in ('birth', 'death') and e.date >= ${from} and e.date <= ${to}`;
+}
+
+export async function vitalRows(db: Executor, basis: Basis, area: string, from: string, to: string): Promise<VitalRow[]> {
+  const { lo, hi } = areaRange(area);
+  const r = await sql<{ kind: 'birth' | 'death'; area: string; date: string; sex: Sex; parity: number | null; n: number }>`
+    select v.kind, v.area, v.date, v.sex, v.parity, count(*) as n from (${vitalSource(basis, from, to)}) v
+    where v.area >= ${lo} and v.area < ${hi}
+    group by v.kind, v.area, v.date, v.sex, v.parity`.execute(db);
+  return r.rows.map((x) => ({ ...x, parity: x.parity === null ? null : Number(x.parity), n: Number(x.n) }));
+}
+
+export interface VitalRecord { eventId: string; kind: 'birth' | 'death'; date: string; parity: number | null; personId: string; sex: Sex; name: string; idNumber: string | null; area: string }
+
+export interface VitalFilter { kind: 'birth' | 'death'; sex?: Sex; parity?: 1 | 2 | 3 | 'unknown' }
+
+/** The records behind a count, in date order; all of them (a period's births of one area). */
+export async function vitalRecords(db: Executor, basis: Basis, area: string, from: string, to: string, f: VitalFilter): Promise<VitalRecord[]> {
+  const { lo, hi } = areaRange(area);
+  const sexCond = f.sex ? sql`and v.sex = ${f.sex}` : sql``;
+  const parityCond = f.parity === undefined ? sql``
+    : f.parity === 'unknown' ? sql`and (v.parity is null or v.parity < 1)`
+    : f.parity === 3 ? sql`and v.parity >= 3` : sql`and v.parity = ${f.parity}`;
+  const r = await sql<{ id: string; kind: 'birth' | 'death'; date: string; parity: number | null; person_id: string; sex: Sex; name: string; id_number: string | null; area: string }>`
+    select v.* from (${vitalSource(basis, from, to)}) v
+    where v.kind = ${f.kind} and v.area >= ${lo} and v.area < ${hi} ${sexCond} ${parityCond}
+    order by v.date, v.id`.execute(db);
+  return r.rows.map((x) => ({ eventId: x.id, kind: x.kind, date: x.date, parity: x.parity === null ? null : Number(x.parity), personId: x.person_id, sex: x.sex, name: x.name, idNumber: x.id_number, area: x.area }));
+}
+
+/** Persons by sex and five-year age group (0–4 … 95–99, 100+) at 24:00 of `date`. */
+export async function pyramidRows(db: Executor, basis: Basis, area: string, date: string): Promise<{ sex: Sex; band: number; n: number }[]> {
+  const { lo, hi } = areaRange(area);
+  const col = spanColumn(basis);
+  const year = Number(date.slice(0, 4));
+  const mmdd = date.slice(5);
+  const r = await sql<{ sex: Sex; band: number; n: number }>`
+    select a.sex, case when a.age >= 100 then 20 else cast(a.age / 5 as integer) end as band, count(*) as n from (
+      select p.sex, cast(${year} as integer) - cast(substr(p.birth_date, 1, 4) as integer) - case when substr(p.birth_date, 6, 5) > ${mmdd} then 1 else 0 end as age
+      from person_spans s join persons p on p.id = s.person_id
+      where ${col} >= ${lo} and ${col} < ${hi} and s.start_date <= ${date} and (s.end_date is null or s.end_date > ${date})
+    ) a group by 1, 2`.execute(db);
+  return r.rows.map((x) => ({ sex: x.sex, band: Number(x.band), n: Number(x.n) }));
+}

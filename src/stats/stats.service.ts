@@ -1,0 +1,162 @@
+// Use cases of the statistics: the table of indicators for an area and its children, the births
+// breakdown, the age pyramid and the records behind a count (audited, masked).
+import type { AppContext } from '../platform/context.ts';
+import { audit } from '../platform/audit/audit.service.ts';
+import { can, type Actor } from '../platform/auth/roles.ts';
+import { notFound, validationFailed } from '../platform/http/errors.ts';
+import { maskIdNumber } from '../platform/privacy/mask.ts';
+import { classifyBirth } from './birth-policy.ts';
+import { computeAll, measuresOf, type AreaCounts, type IndicatorValue, type VitalRow } from './compute.ts';
+import { indicatorDefinitions, type IndicatorDefinition } from './definitions.ts';
+import { monthsOf, parsePeriod, type Period } from './periods.ts';
+import * as repo from './stats.repository.ts';
+import { coupleCounts, registeredMigrantCounts } from './service-records.repository.ts';
+import type { Basis } from './stats.repository.ts';
+
+export type { Basis };
+
+export interface StatsQuery {
+  area: string;
+  period: string;
+  indicators?: string[];
+  basis?: Basis;
+  annualise?: boolean;
+  /** 'spans' recounts the population from the spans instead of the aggregates (proofs, baselines). */
+  source?: 'aggregates' | 'spans';
+}
+
+export interface StatsRow { area: string; name: string; values: Record<string, IndicatorValue> }
+
+export interface StatsTable {
+  area: { code: string; name: string };
+  period: { code: string; from: string; to: string; label: string; labelEn: string; days: number };
+  basis: Basis;
+  annualised: boolean;
+  indicators: { code: string; name: { zh: string; en: string }; unit: string; decimals: number; direction: string; annualisable: boolean }[];
+  rows: StatsRow[];
+}
+
+export function checkArea(ctx: AppContext, actor: Actor, area: string): void {
+  if (!area.startsWith(actor.areaCode) || !ctx.areas.has(area)) throw notFound();
+}
+
+export function periodOrFail(code: string, field = 'period'): Period {
+  const p = parsePeriod(code);
+  if (!p) throw validationFailed([{ field, code: 'field.invalid' }]);
+  return p;
+}
+
+function chosenDefinitions(codes?: string[]): IndicatorDefinition[] {
+  const all = indicatorDefinitions();
+  if (!codes?.length) return all;
+  const unknown = codes.filter((c) => !all.some((d) => d.code === c));
+  if (unknown.length) throw validationFailed([{ field: 'indicators', code: 'field.invalid', params: { unknown: unknown.join(',') } }]);
+  return codes.map((c) => all.find((d) => d.code === c)!);
+}
+
+/** The area and its children, each with the counts of its subtree and its service-record measures. */
+export async function countsByArea(ctx: AppContext, area: string, period: Period, basis: Basis, source: 'aggregates' | 'spans' = 'aggregates') {
+  const db = ctx.db.kysely;
+  const population = (b: repo.PopulationBasis) =>
+    source === 'spans' ? repo.populationFromSpans(db, b, area, period.from, period.to) : repo.populationFromAggregates(db, b, area, period.from, period.to);
+  const pop = await population(basis);
+  const vital = await repo.vitalRows(db, basis, area, period.from, period.to);
+  const migrants = await population('migrant');
+  const couples = await coupleCounts(db, area, period.year, period.to);
+  const registered = await registeredMigrantCounts(db, area, period.to);
+  const units = [ctx.areas.get(area)!, ...ctx.areas.childrenOf(area)];
+  const counts = new Map<string, AreaCounts>(units.map((u) => [u.code, { populationStart: 0, populationEnd: 0, vital: [] as VitalRow[] }]));
+  const extras = new Map<string, Record<string, number>>(units.map((u) => [u.code, { migrants: 0, migrants_registered: 0, preconception_target_couples: 0, preconception_couples_checked: 0 }]));
+  const childOf = (code: string) => (code.length > area.length ? units.find((u, i) => i > 0 && code.startsWith(u.code)) : undefined);
+  const targets = <T>(map: Map<string, T>, code: string) => [map.get(area)!, map.get(childOf(code)?.code ?? '')].filter((x): x is T => !!x);
+  for (const p of pop) for (const u of targets(counts, p.area)) { u.populationStart += p.start; u.populationEnd += p.end; }
+  for (const v of vital) for (const u of targets(counts, v.area)) u.vital.push(v);
+  for (const m of migrants) for (const e of targets(extras, m.area)) e.migrants += m.end;
+  for (const r of registered) for (const e of targets(extras, r.area)) e.migrants_registered += r.n;
+  for (const c of couples) for (const e of targets(extras, c.area)) { e.preconception_target_couples += c.n; e.preconception_couples_checked += c.m; }
+  return { units, counts, extras };
+}
+
+export async function statsTable(ctx: AppContext, actor: Actor, q: StatsQuery): Promise<StatsTable> {
+  checkArea(ctx, actor, q.area);
+  const period = periodOrFail(q.period);
+  const defs = chosenDefinitions(q.indicators);
+  const basis = q.basis ?? 'hukou';
+  const annualise = q.annualise ?? false;
+  const { units, counts, extras } = await countsByArea(ctx, q.area, period, basis, q.source);
+  const rows = units.map((u) => ({
+    area: u.code,
+    name: u.name,
+    values: computeAll(defs, measuresOf(counts.get(u.code)!, period, extras.get(u.code)), period, annualise),
+  }));
+  return {
+    area: { code: q.area, name: ctx.areas.fullName(q.area) },
+    period: { code: period.code, from: period.from, to: period.to, label: period.labelZh, labelEn: period.labelEn, days: period.days },
+    basis,
+    annualised: annualise,
+    indicators: defs.map((d) => ({ code: d.code, name: d.name, unit: d.unit, decimals: d.decimals, direction: d.direction, annualisable: d.annualisable })),
+    rows,
+  };
+}
+
+/** Births by sex, parity and month, deaths by month, for one area and period. */
+export async function birthsBreakdown(ctx: AppContext, actor: Actor, q: { area: string; period: string; basis?: Basis }) {
+  checkArea(ctx, actor, q.area);
+  const period = periodOrFail(q.period);
+  const basis = q.basis ?? 'hukou';
+  const vital = await repo.vitalRows(ctx.db.kysely, basis, q.area, period.from, period.to);
+  const months = monthsOf(period).map((month) => ({ month, births: 0, birthsMale: 0, birthsFemale: 0, deaths: 0 }));
+  const bySex = { M: 0, F: 0 };
+  const byParity = { '1': 0, '2': 0, '3+': 0, unknown: 0 };
+  for (const v of vital) {
+    const m = months.find((x) => x.month === v.date.slice(0, 7))!;
+    if (v.kind === 'death') { m.deaths += v.n; continue; }
+    m.births += v.n;
+    if (v.sex === 'M') m.birthsMale += v.n; else m.birthsFemale += v.n;
+    bySex[v.sex] += v.n;
+    byParity[v.parity === null || v.parity < 1 ? 'unknown' : v.parity >= 3 ? '3+' : (String(v.parity) as '1' | '2')] += v.n;
+  }
+  return { area: { code: q.area, name: ctx.areas.fullName(q.area) }, period: { code: period.code, label: period.labelZh }, basis, bySex, byParity, byMonth: months };
+}
+
+export const PYRAMID_BANDS = Array.from({ length: 21 }, (_, i) => (i === 20 ? '100+' : `${i * 5}-${i * 5 + 4}`));
+
+export async function pyramid(ctx: AppContext, actor: Actor, q: { area: string; date: string; basis?: Basis }) {
+  checkArea(ctx, actor, q.area);
+  const basis = q.basis ?? 'hukou';
+  const rows = await repo.pyramidRows(ctx.db.kysely, basis, q.area, q.date);
+  const bands = PYRAMID_BANDS.map((label) => ({ band: label, male: 0, female: 0 }));
+  for (const r of rows) if (r.band >= 0) bands[Math.min(r.band, 20)][r.sex === 'M' ? 'male' : 'female'] += r.n;
+  return { area: { code: q.area, name: ctx.areas.fullName(q.area) }, date: q.date, instant: `${q.date} 24:00`, basis, bands };
+}
+
+/** The counts a user can open, and what each selects. */
+export const DRILL_MEASURES = {
+  births: { kind: 'birth' }, births_male: { kind: 'birth', sex: 'M' }, births_female: { kind: 'birth', sex: 'F' },
+  births_parity_1: { kind: 'birth', parity: 1 }, births_parity_2: { kind: 'birth', parity: 2 }, births_parity_3plus: { kind: 'birth', parity: 3 },
+  births_parity_unknown: { kind: 'birth', parity: 'unknown' },
+  births_compliant: { kind: 'birth', policy: 'compliant' }, births_noncompliant: { kind: 'birth', policy: 'noncompliant' },
+  deaths: { kind: 'death' }, deaths_male: { kind: 'death', sex: 'M' }, deaths_female: { kind: 'death', sex: 'F' },
+} as const satisfies Record<string, repo.VitalFilter & { policy?: 'compliant' | 'noncompliant' }>;
+export type DrillMeasure = keyof typeof DRILL_MEASURES;
+
+export async function drillThrough(ctx: AppContext, actor: Actor, q: { area: string; period: string; basis?: Basis; measure: DrillMeasure; page: number; pageSize: number }) {
+  checkArea(ctx, actor, q.area);
+  const period = periodOrFail(q.period);
+  const basis = q.basis ?? 'hukou';
+  const sel: repo.VitalFilter & { policy?: string } = DRILL_MEASURES[q.measure];
+  let records = await repo.vitalRecords(ctx.db.kysely, basis, q.area, period.from, period.to, sel);
+  if (sel.policy) records = records.filter((r) => classifyBirth(r.date, r.parity) === sel.policy);
+  const unmasked = false; // lists are always masked; the person page shows the full record (audited there)
+  const items = records.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((r) => ({
+    eventId: r.eventId, personId: r.personId, kind: r.kind, date: r.date, parity: r.parity, sex: r.sex, name: r.name,
+    idNumber: unmasked ? r.idNumber : maskIdNumber(r.idNumber),
+    area: { code: r.area, name: ctx.areas.fullName(r.area, q.area.length >= 6 ? q.area.slice(0, 6) : q.area) },
+    policyClass: r.kind === 'birth' ? classifyBirth(r.date, r.parity) : null,
+    canOpen: can(actor, 'persons.read'),
+  }));
+  await ctx.db.kysely.transaction().execute((trx) =>
+    audit(trx, ctx.db.dialect, actor, { action: 'stats.drill', entityType: 'stats', entityId: null, areaCode: q.area, detail: { measure: q.measure, period: period.code, basis, page: q.page, shown: items.length } }),
+  );
+  return { area: { code: q.area, name: ctx.areas.fullName(q.area) }, period: { code: period.code, label: period.labelZh }, basis, measure: q.measure, page: q.page, pageSize: q.pageSize, total: records.length, items };
+}
