@@ -5,7 +5,7 @@ import { openDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { AreaDirectory } from '../registry/areas/area-directory.ts';
 import { loadAreaRows } from '../registry/areas/area-source.ts';
-import { restoreIndexes } from '../registry/imports/bulk-load.ts';
+import { restoreDerived } from '../registry/imports/bulk-load.ts';
 import { allAreas, countAreas, insertAreas } from '../registry/areas/areas.repository.ts';
 
 export interface BootOptions {
@@ -19,9 +19,9 @@ export async function boot(opts: BootOptions = {}): Promise<AppContext> {
   const db = openDb(config.databaseUrl, { schema: opts.schema ?? config.databaseSchema, readWorkers: config.readWorkers });
   try {
     await migrateToLatest(db);
-    // A large import killed half-way leaves its suspended search indexes behind.
-    const restored = await restoreIndexes(db);
-    if (restored.length) console.warn(`重建了中断导入留下的索引 / rebuilt indexes left by an interrupted import: ${restored.join(', ')}`);
+    // A large import or seeding killed half-way leaves its search indexes and aggregate triggers dropped.
+    const restored = await restoreDerived(db);
+    if (restored.length) console.warn(`重建了中断的批量写入留下的索引和触发器 / rebuilt indexes and triggers left by an interrupted bulk load: ${restored.join(', ')}`);
     if ((await countAreas(db.kysely)) === 0) {
       const rows = loadAreaRows(config.areaProvinces);
       await db.kysely.transaction().execute((trx) => insertAreas(trx, rows));

@@ -11,8 +11,9 @@ import { verifyAuditChain } from '../../src/platform/audit/audit.service.ts';
 import { createTestContext, DIALECTS, type TestDb } from '../support/dialects.ts';
 import { csv, PERSON_HEADER, personRows } from '../support/import-files.ts';
 import { makeIdNumber } from '../../src/registry/id-number.ts';
-import { BULK_MIN_ROWS, restoreIndexes, suspendIndexes } from '../../src/registry/imports/bulk-load.ts';
+import { BULK_MIN_ROWS, restoreDerived, suspendDerived } from '../../src/registry/imports/bulk-load.ts';
 import { runImport } from '../../src/registry/imports/import.service.ts';
+import { rebuildPopulationAggregates } from '../../src/stats/aggregates.service.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renkou-writer-'));
 const write = (name: string, rows: string[][]) => { const p = path.join(dir, name); fs.writeFileSync(p, csv(PERSON_HEADER, rows)); return p; };
@@ -60,31 +61,54 @@ describe.each(DIALECTS)('persons imports in large transactions on %s', (dialect)
   });
 });
 
-// Only SQLite drops indexes for large imports (PostgreSQL keeps them: its writes do not rewrite them per commit).
-describe('search indexes around a large import on sqlite', () => {
+// Only SQLite drops indexes and triggers for large imports (PostgreSQL keeps them: its writes do not rewrite them per commit).
+describe('search indexes and aggregate triggers around a large import on sqlite', () => {
   let t: TestDb;
   beforeAll(async () => { t = await createTestContext('sqlite'); });
   afterAll(async () => t.dispose());
   const run = (file: string) => runImport(t.ctx, systemActor('5107'), { kind: 'persons', dryRun: false, scope: '5107', path: file, filename: path.basename(file), jobId: null });
   const dialect = 'sqlite';
 
+  const names = () => t.ctx.db.sqlite!.prepare("select name from sqlite_master where type in ('index', 'trigger') and sql is not null and tbl_name in ('persons', 'person_spans') order by name").pluck().all();
+  const aggregates = () => t.ctx.db.sqlite!.prepare(
+    "select 'd' as t, basis, area_code, sex, date, delta as n from stats_population_deltas where delta <> 0 union all select 't', basis, area_code, sex, '', total from stats_population_totals where total <> 0 order by 1, 2, 3, 4, 5",
+  ).all();
+  /** The aggregates as a fresh count from the spans gives them (rolled back afterwards). */
+  const recount = async () => {
+    let fresh: unknown[] = [];
+    const rollback = new Error('rollback');
+    await t.ctx.db.kysely.transaction().execute(async (trx) => {
+      await rebuildPopulationAggregates(trx);
+      fresh = aggregates();
+      throw rollback;
+    }).catch((e: unknown) => { if (e !== rollback) throw e; });
+    return fresh;
+  };
+
   it('drops them during a large import and builds them again; after a kill the next import or start restores them', async () => {
-    const names = () => t.ctx.db.sqlite!.prepare("select name from sqlite_master where type = 'index' and sql is not null and tbl_name in ('persons', 'person_spans') order by name").pluck().all();
     const all = names();
     expect(all).toContain('persons_name');
+    expect(all).toContain('stats_spans_insert');
     const { summary } = await run(write(`big-${dialect}.csv`, personRows(BULK_MIN_ROWS + 5_000, 100_000)));
     expect(summary).toMatchObject({ inserted: BULK_MIN_ROWS + 5_000, rejected: 0 });
     expect(names()).toEqual(all);
+    // Counted once at the end instead of by the triggers: the same aggregates.
+    const afterBulk = aggregates();
+    expect(afterBulk.length).toBeGreaterThan(100);
+    expect(afterBulk).toEqual(await recount());
 
-    await suspendIndexes(t.ctx.db); // as a kill half-way through a large import leaves them
+    await suspendDerived(t.ctx.db); // as a kill half-way through a large import leaves them
     expect(names()).toEqual([]);
     await run(write(`small-${dialect}.csv`, personRows(10, 300_000)));
     expect(names()).toEqual(all);
-    expect(await restoreIndexes(t.ctx.db)).toEqual([]);
+    expect(await restoreDerived(t.ctx.db)).toEqual([]);
+    expect(aggregates()).toEqual(await recount());
+    expect(aggregates()).not.toEqual(afterBulk); // the ten persons are counted
 
-    await suspendIndexes(t.ctx.db);
+    await suspendDerived(t.ctx.db);
     const again = await boot({ config: { ...t.ctx.config } }); // a server or CLI start
     await again.db.close();
     expect(names()).toEqual(all);
+    expect(aggregates()).toEqual(await recount());
   });
 });

@@ -1,5 +1,8 @@
-// Large persons imports into a (nearly) empty registry on SQLite: the search indexes of
-// persons and person_spans are dropped while the rows go in and built again at the end.
+// Large persons imports and seeding into a (nearly) empty registry on SQLite: the search
+// indexes of persons and person_spans, and the triggers that keep the population aggregates in
+// step (migration 004), are dropped while the rows go in; at the end the indexes are built
+// again, and the triggers created again with the aggregates counted afresh from the spans, in
+// one transaction (so that a kill never leaves triggers over stale aggregates).
 //
 // Why: file order is random for every index but the primary keys, so each row lands on a
 // different index page, and every commit rewrites all the pages it touched. At 1,000,000
@@ -13,11 +16,15 @@
 // in between, they are missing (searches slow, results right) until the next import that is
 // not a dry run starts (`restoreIndexes`, which compares with the indexes the migrations
 // create): re-running the killed import, as a kill requires anyway, brings them back first.
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { openDb } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
+import { rebuildPopulationAggregates } from '../../stats/aggregates.service.ts';
 
 const TABLES = ['persons', 'person_spans'];
+
+interface Derived { type: 'index' | 'trigger'; sql: string }
 
 /**
  * An import of at least this many rows (one full transaction), into a table at most as large,
@@ -30,15 +37,15 @@ export function wantsBulkLoad(db: Db, expectedRows: number, existingPersons: num
   return !!db.sqlite && expectedRows >= BULK_MIN_ROWS && expectedRows >= existingPersons;
 }
 
-let canonical: Promise<Map<string, string>> | null = null;
+let canonical: Promise<Map<string, Derived>> | null = null;
 
-/** Name → CREATE INDEX statement of the droppable indexes, as the migrations create them. */
-function canonicalIndexes(): Promise<Map<string, string>> {
+/** Name → CREATE statement of the droppable indexes and triggers, as the migrations create them. */
+function canonicalDerived(): Promise<Map<string, Derived>> {
   canonical ??= (async () => {
     const mem = openDb(':memory:');
     try {
       await migrateToLatest(mem);
-      return indexesOf(mem);
+      return derivedOf(mem);
     } finally {
       await mem.close();
     }
@@ -46,11 +53,11 @@ function canonicalIndexes(): Promise<Map<string, string>> {
   return canonical;
 }
 
-function indexesOf(db: Db): Map<string, string> {
+function derivedOf(db: Db): Map<string, Derived> {
   const rows = db.sqlite!.prepare(
-    `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${TABLES.map(() => '?').join(', ')})`,
-  ).all(...TABLES) as { name: string; sql: string }[];
-  return new Map(rows.map((r) => [r.name, r.sql]));
+    `select name, type, sql from sqlite_master where type in ('index', 'trigger') and sql is not null and tbl_name in (${TABLES.map(() => '?').join(', ')})`,
+  ).all(...TABLES) as { name: string; type: Derived['type']; sql: string }[];
+  return new Map(rows.map((r) => [r.name, { type: r.type, sql: r.sql }]));
 }
 
 /** Runs `fn` on the raw connection while holding Kysely's, in one transaction. */
@@ -59,19 +66,30 @@ async function exclusive(db: Db, fn: () => void): Promise<void> {
   await db.kysely.connection().execute(async () => sqlite.transaction(fn)());
 }
 
-/** Drops the search indexes of persons and person_spans that the migrations create (SQLite only). */
-export async function suspendIndexes(db: Db): Promise<void> {
+/** Drops the search indexes and aggregate triggers of persons and person_spans that the migrations create (SQLite only). */
+export async function suspendDerived(db: Db): Promise<void> {
   if (!db.sqlite) return;
-  const ours = await canonicalIndexes(); // an index added by hand is left alone
-  const names = [...indexesOf(db).keys()].filter((name) => ours.has(name));
-  await exclusive(db, () => { for (const name of names) db.sqlite!.exec(`drop index "${name}"`); });
+  const ours = await canonicalDerived(); // an index or trigger added by hand is left alone
+  const names = [...derivedOf(db)].filter(([name]) => ours.has(name));
+  await exclusive(db, () => { for (const [name, d] of names) db.sqlite!.exec(`drop ${d.type} "${name}"`); });
 }
 
-/** Creates whichever of those indexes are missing, in one transaction. Returns their names. */
-export async function restoreIndexes(db: Db): Promise<string[]> {
+/**
+ * Creates whichever of those indexes and triggers are missing, in one transaction; when a
+ * trigger was missing, the aggregates it keeps are counted again from the spans in the same
+ * transaction. Returns the names created.
+ */
+export async function restoreDerived(db: Db): Promise<string[]> {
   if (!db.sqlite) return [];
-  const live = indexesOf(db);
-  const missing = [...(await canonicalIndexes())].filter(([name]) => !live.has(name));
-  if (missing.length > 0) await exclusive(db, () => { for (const [, sql] of missing) db.sqlite!.exec(sql); });
+  const live = derivedOf(db);
+  const missing = [...(await canonicalDerived())].filter(([name]) => !live.has(name));
+  if (missing.length === 0) return [];
+  const triggers = missing.some(([, d]) => d.type === 'trigger');
+  await db.kysely.transaction().execute(async (trx) => {
+    // Triggers last: the recount below must not run them.
+    for (const [, d] of missing.filter(([, x]) => x.type === 'index')) await sql.raw(d.sql).execute(trx);
+    if (triggers) await rebuildPopulationAggregates(trx);
+    for (const [, d] of missing.filter(([, x]) => x.type === 'trigger')) await sql.raw(d.sql).execute(trx);
+  });
   return missing.map(([name]) => name);
 }

@@ -7,7 +7,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { writeChunk, type Chunk } from '../bulk.repository.ts';
-import { restoreIndexes, suspendIndexes, wantsBulkLoad } from './bulk-load.ts';
+import { restoreDerived, suspendDerived, wantsBulkLoad } from './bulk-load.ts';
 import type { PendingWrites, PlannedBatch } from './import-context.ts';
 import type { ImportRequest } from './import.service.ts';
 import type { Table } from './types.ts';
@@ -63,7 +63,7 @@ export class ImportWriter {
   /** Brings back indexes a killed import left dropped, before anything else is written. */
   static async open(ctx: AppContext, actor: Actor, req: ImportRequest, now: string, table: Table): Promise<ImportWriter> {
     if (req.dryRun) return new ImportWriter(ctx, actor, req, now, table, null);
-    await restoreIndexes(ctx.db);
+    await restoreDerived(ctx.db);
     const grouped = req.kind === 'persons';
     const existing = grouped ? Number((await ctx.db.kysely.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : null;
     return new ImportWriter(ctx, actor, req, now, table, existing);
@@ -88,7 +88,7 @@ export class ImportWriter {
       const { bytesRead, bytesTotal } = this.table.progress();
       const expected = Math.max(this.written, bytesRead > 0 ? Math.round((this.written * bytesTotal) / bytesRead) : 0);
       if (wantsBulkLoad(this.ctx.db, expected, this.existingPersons)) {
-        await suspendIndexes(this.ctx.db);
+        await suspendDerived(this.ctx.db);
         this.suspended = true;
       }
     }
@@ -107,6 +107,6 @@ export class ImportWriter {
   async close(): Promise<void> {
     if (!this.suspended) return;
     this.suspended = false;
-    await restoreIndexes(this.ctx.db);
+    await restoreDerived(this.ctx.db);
   }
 }

@@ -5,6 +5,7 @@ import { nowIso } from '../../platform/db/executor.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import type { EventRow, NewEvent, NewPerson } from '../../platform/db/schema.ts';
 import { writeChunk } from '../bulk.repository.ts';
+import { restoreDerived, suspendDerived, wantsBulkLoad } from '../imports/bulk-load.ts';
 import { spanRows } from '../persons/derived.ts';
 import { deriveState } from '../spans.ts';
 import { generatePopulation } from './generate.ts';
@@ -64,14 +65,22 @@ export async function seedPopulation(ctx: AppContext, actor: Actor, o: SeedOptio
   const villages = ctx.areas.leavesUnder(o.region).filter((a) => a.level === 5).map((a) => ({ code: a.code, name: a.name }));
   if (villages.length === 0) throw new Error(`区划 ${o.region} 下没有村（社区）/ no villages under ${o.region}`);
   let persons = 0, events = 0, families = 0, disabled = 0;
-  for (const batch of generatePopulation({ villages, persons: o.persons, seed: o.seed, today: ctx.today() })) {
-    const spans = deriveBatch(ctx, batch.persons, batch.events);
-    await writeChunk(ctx.db, { families: batch.families, insertPersons: batch.persons, spans, events: batch.events });
-    disabled += await markDisabled(ctx, batch.facts.disabledChildIds, disabled);
-    persons += batch.persons.length;
-    events += batch.events.length;
-    families += batch.families.length;
-    onProgress?.(persons, o.persons);
+  // Into a (nearly) empty registry: indexes and aggregate triggers are built once at the end.
+  const existing = Number((await ctx.db.kysely.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const bulk = wantsBulkLoad(ctx.db, o.persons, existing);
+  if (bulk) await suspendDerived(ctx.db);
+  try {
+    for (const batch of generatePopulation({ villages, persons: o.persons, seed: o.seed, today: ctx.today() })) {
+      const spans = deriveBatch(ctx, batch.persons, batch.events);
+      await writeChunk(ctx.db, { families: batch.families, insertPersons: batch.persons, spans, events: batch.events });
+      disabled += await markDisabled(ctx, batch.facts.disabledChildIds, disabled);
+      persons += batch.persons.length;
+      events += batch.events.length;
+      families += batch.families.length;
+      onProgress?.(persons, o.persons);
+    }
+  } finally {
+    if (bulk) await restoreDerived(ctx.db);
   }
   await writeChunk(ctx.db, {
     audit: {

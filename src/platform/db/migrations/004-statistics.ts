@@ -167,7 +167,8 @@ function sexChangeStatements(): string[] {
   return out;
 }
 
-async function backfill(db: Kysely<any>): Promise<void> {
+/** Fills the empty aggregate tables from the spans (also used after bulk loads: src/stats/aggregates.service.ts). */
+export async function backfill(db: Kysely<any>): Promise<void> {
   const from = 'person_spans s join persons p on p.id = s.person_id';
   await sql.raw(`insert into stats_population_deltas (basis, area_code, sex, date, delta) ${deltaSelect('s', from, 'p.sex', '1', '1 = 1')}`).execute(db);
   await sql.raw(`insert into stats_population_totals (basis, area_code, sex, total) ${totalSelect('s', from, 'p.sex', '1', '1 = 1')}`).execute(db);
