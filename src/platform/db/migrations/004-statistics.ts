@@ -167,11 +167,29 @@ function sexChangeStatements(): string[] {
   return out;
 }
 
-/** Fills the empty aggregate tables from the spans (also used after bulk loads: src/stats/aggregates.service.ts). */
+/**
+ * Fills the empty aggregate tables from the spans (also after bulk loads: src/stats/aggregates.service.ts).
+ * The spans are joined to persons once; the rows go in in primary-key order, so that the
+ * inserts append instead of landing all over the b-tree (a million persons: 3.6 million rows).
+ */
 export async function backfill(db: Kysely<any>): Promise<void> {
-  const from = 'person_spans s join persons p on p.id = s.person_id';
-  await sql.raw(`insert into stats_population_deltas (basis, area_code, sex, date, delta) ${deltaSelect('s', from, 'p.sex', '1', '1 = 1')}`).execute(db);
-  await sql.raw(`insert into stats_population_totals (basis, area_code, sex, total) ${totalSelect('s', from, 'p.sex', '1', '1 = 1')}`).execute(db);
+  const joined = `j as materialized (select s.start_date, s.end_date, s.hukou_area_code, s.residence_area_code, p.sex
+      from person_spans s join persons p on p.id = s.person_id),
+    k(basis) as (values ('hukou'), ('resident'), ('migrant'))`;
+  await sql.raw(`with ${joined}
+    insert into stats_population_deltas (basis, date, area_code, sex, delta)
+    select basis, date, area_code, sex, sum(delta) from (
+      select k.basis, j.start_date as date, ${areaOf('j')} as area_code, j.sex, 1 as delta from j cross join k
+      union all
+      select k.basis, j.end_date, ${areaOf('j')}, j.sex, -1 from j cross join k where j.end_date is not null
+    ) x where area_code is not null
+    group by basis, date, area_code, sex order by basis, date, area_code, sex`).execute(db);
+  await sql.raw(`with ${joined}
+    insert into stats_population_totals (basis, area_code, sex, total)
+    select basis, area_code, sex, count(*) from (
+      select k.basis, ${areaOf('j')} as area_code, j.sex from j cross join k where j.end_date is null
+    ) x where area_code is not null
+    group by basis, area_code, sex order by basis, area_code, sex`).execute(db);
 }
 
 function sqliteTriggers(): string[] {
