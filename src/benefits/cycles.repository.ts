@@ -61,24 +61,42 @@ export async function insertLines(db: Executor, rows: NewLine[]): Promise<void> 
 
 const LINE_COLS = ['id', 'cycle_id', 'person_id', 'area_code', 'kind', 'eligible', 'reasons', 'scheme', 'stage', 'returned_reason', 'returned_level', 'amount_fen', 'split', 'param_set_id', 'rule_version', 'frozen', 'snapshot', 'bank_account', 'version', 'created_at', 'updated_at'] as const;
 
+const ROWS_PER_INSERT = 100;
+const multiInsert = (n: number) =>
+  `insert or ignore into benefit_lines (${LINE_COLS.join(',')}) values ${new Array(n).fill(`(${LINE_COLS.map(() => '?').join(',')})`).join(',')}`;
+
 /**
  * Inserts many lines, each chunk in its own transaction (a person already on the roster is kept).
- * On SQLite a prepared statement runs per row on the raw connection while Kysely's connection is
- * held; on PostgreSQL multi-row inserts.
+ * On SQLite prepared multi-row statements run on the raw connection while Kysely's connection is
+ * held; on PostgreSQL multi-row inserts through Kysely.
  */
 export async function insertLinesBulk(db: Db, rows: NewLine[], onChunk?: (done: number) => void): Promise<void> {
   const chunk = db.dialect === 'sqlite' ? 5000 : 500;
   const sqlite = db.sqlite;
+  const width = LINE_COLS.length;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     if (sqlite) {
       await db.kysely.connection().execute(async () => {
-        const st = sqlite.prepare(`insert or ignore into benefit_lines (${LINE_COLS.join(',')}) values (${LINE_COLS.map(() => '?').join(',')})`);
-        const params: unknown[] = new Array(LINE_COLS.length);
+        const many = sqlite.prepare(multiInsert(ROWS_PER_INSERT));
+        const params: unknown[] = new Array(width * ROWS_PER_INSERT);
         sqlite.transaction(() => {
-          for (const r of part as unknown as Record<string, unknown>[]) {
-            for (let c = 0; c < LINE_COLS.length; c++) params[c] = r[LINE_COLS[c]] ?? null;
-            st.run(params);
+          let j = 0;
+          for (; j + ROWS_PER_INSERT <= part.length; j += ROWS_PER_INSERT) {
+            for (let k = 0; k < ROWS_PER_INSERT; k++) {
+              const r = part[j + k] as unknown as Record<string, unknown>;
+              for (let c = 0; c < width; c++) params[k * width + c] = r[LINE_COLS[c]] ?? null;
+            }
+            many.run(params);
+          }
+          if (j < part.length) {
+            const rest = part.length - j;
+            const tail: unknown[] = new Array(width * rest);
+            for (let k = 0; k < rest; k++) {
+              const r = part[j + k] as unknown as Record<string, unknown>;
+              for (let c = 0; c < width; c++) tail[k * width + c] = r[LINE_COLS[c]] ?? null;
+            }
+            sqlite.prepare(multiInsert(rest)).run(tail);
           }
         })();
       });

@@ -12,6 +12,15 @@ export function toBenefitPerson(r: PersonFactsRow): BenefitPerson {
 
 const NO_CHILDREN = Object.freeze({ count: 0, diedOrDisabled: false });
 
+/** What the candidate filters know of a person's children (own and the spouse's, as in `household`). */
+export interface ChildStats {
+  count: number;
+  diedOrDisabled: boolean;
+  /** Children alive on 1 January of the year, and how many of them are daughters. */
+  living: number;
+  livingDaughters: number;
+}
+
 export class HouseholdIndex {
   private readonly byId = new Map<string, PersonFactsRow>();
   private readonly people = new Map<string, BenefitPerson>();
@@ -24,11 +33,13 @@ export class HouseholdIndex {
   add(r: PersonFactsRow): void {
     if (this.byId.has(r.id)) return;
     this.byId.set(r.id, r);
-    for (const parent of [r.mother_id, r.father_id]) {
-      if (!parent) continue;
-      const list = this.childrenOf.get(parent);
-      if (list) list.push(r.id); else this.childrenOf.set(parent, [r.id]);
-    }
+    if (r.mother_id) this.addChild(r.mother_id, r.id);
+    if (r.father_id) this.addChild(r.father_id, r.id);
+  }
+
+  private addChild(parent: string, child: string): void {
+    const list = this.childrenOf.get(parent);
+    if (list) list.push(child); else this.childrenOf.set(parent, [child]);
   }
 
   row(id: string): PersonFactsRow | undefined {
@@ -51,6 +62,40 @@ export class HouseholdIndex {
     if (own) for (const c of own) visit(c);
     if (spouse) for (const c of spouse) if (!own || !own.includes(c)) visit(c);
     return { count, diedOrDisabled };
+  }
+
+  /** `childSummary` with the living children at `yearStart` (YYYY-01-01), written into `into`. */
+  childStats(id: string, yearStart: string, into: ChildStats): ChildStats {
+    into.count = 0;
+    into.diedOrDisabled = false;
+    into.living = 0;
+    into.livingDaughters = 0;
+    const r = this.byId.get(id);
+    const own = this.childrenOf.get(id);
+    const spouse = r?.spouse_id ? this.childrenOf.get(r.spouse_id) : undefined;
+    if (own) for (const c of own) this.count(c, yearStart, into);
+    if (spouse) for (const c of spouse) if (!own || !own.includes(c)) this.count(c, yearStart, into);
+    return into;
+  }
+
+  private count(c: string, yearStart: string, into: ChildStats): void {
+    const row = this.byId.get(c)!;
+    into.count++;
+    if (row.death_date || row.disability_grade !== null) into.diedOrDisabled = true;
+    if (!row.death_date || row.death_date >= yearStart) {
+      into.living++;
+      if (row.sex === 'F') into.livingDaughters++;
+    }
+  }
+
+  /** Whether the person is the only child of their mother and father (as `siblingsAndSelf` counts). */
+  onlyChild(id: string): boolean {
+    const r = this.byId.get(id)!;
+    for (const parent of [r.mother_id, r.father_id]) {
+      const list = parent ? this.childrenOf.get(parent) : undefined;
+      if (list) for (const c of list) if (c !== id) return false;
+    }
+    return true;
   }
 
   private person(id: string): BenefitPerson {
