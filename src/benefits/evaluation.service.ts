@@ -29,10 +29,10 @@ function mergeFacts(rows: { person_id: string; facts: string }[], into = new Map
 export async function loadArea(ctx: AppContext, area: string, alsoIds: string[] = []): Promise<LoadedArea> {
   const db = ctx.db.kysely;
   const residents = await personsRegisteredInBulk(ctx.db, area);
-  const ids = new Set(residents.map((r) => r.id));
-  const relatives = await relativesOutside(db, area, residents.length, (id) => ids.has(id));
   const facts = mergeFacts(await evidenceFacts(db, area));
   const index = new HouseholdIndex(residents, facts);
+  // The index holds the residents only until the relatives are added.
+  const relatives = await relativesOutside(db, area, residents.length, (id) => index.row(id) !== undefined);
   for (const r of relatives) index.add(r);
   const missing = alsoIds.filter((id) => !index.row(id));
   if (missing.length) {
@@ -120,8 +120,9 @@ export function evaluateArea(
   return { eligible, others };
 }
 
-/** The part of a loaded area registered in one of its counties (the index stays whole). */
-export function countyView(loaded: LoadedArea, county: string): LoadedArea {
-  if (loaded.residents.every((r) => r.hukou_area_code.startsWith(county))) return loaded;
-  return { ...loaded, residents: loaded.residents.filter((r) => r.hukou_area_code.startsWith(county)) };
+/** The part of a loaded area registered in each county (6-digit codes; the index stays whole), in one pass. */
+export function countyViews(loaded: LoadedArea, counties: string[]): Map<string, LoadedArea> {
+  const by = new Map<string, PersonFactsRow[]>(counties.map((c) => [c, []]));
+  for (const r of loaded.residents) by.get(r.hukou_area_code.slice(0, 6))?.push(r);
+  return new Map(counties.map((c) => [c, { ...loaded, residents: by.get(c)! }]));
 }

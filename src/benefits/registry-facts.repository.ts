@@ -31,20 +31,22 @@ export async function personsRegisteredInBulk(db: Db, area: string): Promise<Per
   if (db.dialect !== 'sqlite' || !db.sqlite || area.length > 4) return personsRegisteredIn(db.kysely, area);
   const { lo, hi } = areaRange(area);
   const sqlite = db.sqlite;
-  // Arrays (.raw) built into rows here: one object shape for every row, cheaper than the driver's.
-  const raw = await db.kysely.connection().execute(async () =>
-    sqlite.prepare(`select ${COLUMNS.join(', ')} from persons where +hukou_area_code >= ? and +hukou_area_code < ?`).raw(true).all(lo, hi) as unknown[][]);
-  const out = new Array<PersonFactsRow>(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const a = raw[i] as [string, 'M' | 'F', string, string | null, 'rural' | 'urban' | null, string, number | null, string | null, string | null, string | null];
-    out[i] = {
-      id: a[0], sex: a[1], birth_date: a[2], death_date: a[3], hukou_type: a[4], hukou_area_code: a[5],
-      disability_grade: a[6], mother_id: a[7], father_id: a[8], spouse_id: a[9],
-    };
-    raw[i] = undefined as never;
-  }
-  return out;
+  // Arrays (.raw) iterated and built into rows here: one object shape for every row, and no
+  // million driver objects alive at once.
+  return db.kysely.connection().execute(async () => {
+    const out: PersonFactsRow[] = [];
+    const st = sqlite.prepare(`select ${COLUMNS.join(', ')} from persons where +hukou_area_code >= ? and +hukou_area_code < ?`).raw(true);
+    for (const a of st.iterate(lo, hi) as Iterable<RawRow>) {
+      out.push({
+        id: a[0], sex: a[1], birth_date: a[2], death_date: a[3], hukou_type: a[4], hukou_area_code: a[5],
+        disability_grade: a[6], mother_id: a[7], father_id: a[8], spouse_id: a[9],
+      });
+    }
+    return out;
+  });
 }
+
+type RawRow = [string, 'M' | 'F', string, string | null, 'rural' | 'urban' | null, string, number | null, string | null, string | null, string | null];
 
 export async function personsRegisteredIn(db: Executor, area: string): Promise<PersonFactsRow[]> {
   const { lo, hi } = areaRange(area);
