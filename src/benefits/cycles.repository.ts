@@ -62,6 +62,15 @@ export async function insertLines(db: Executor, rows: NewLine[]): Promise<void> 
 const LINE_COLS = ['id', 'cycle_id', 'person_id', 'area_code', 'kind', 'eligible', 'reasons', 'scheme', 'stage', 'returned_reason', 'returned_level', 'amount_fen', 'split', 'param_set_id', 'rule_version', 'frozen', 'snapshot', 'bank_account', 'version', 'created_at', 'updated_at'] as const;
 
 const ROWS_PER_INSERT = 100;
+
+/** A line's values in LINE_COLS order at `o` (plain property reads: the same shape every time). */
+function putLine(r: NewLine, out: unknown[], o: number): void {
+  out[o] = r.id; out[o + 1] = r.cycle_id; out[o + 2] = r.person_id; out[o + 3] = r.area_code; out[o + 4] = r.kind;
+  out[o + 5] = r.eligible; out[o + 6] = r.reasons; out[o + 7] = r.scheme ?? null; out[o + 8] = r.stage;
+  out[o + 9] = r.returned_reason ?? null; out[o + 10] = r.returned_level ?? null; out[o + 11] = r.amount_fen; out[o + 12] = r.split;
+  out[o + 13] = r.param_set_id ?? null; out[o + 14] = r.rule_version ?? null; out[o + 15] = r.frozen; out[o + 16] = r.snapshot ?? null;
+  out[o + 17] = r.bank_account ?? null; out[o + 18] = r.version; out[o + 19] = r.created_at; out[o + 20] = r.updated_at;
+}
 const multiInsert = (n: number) =>
   `insert or ignore into benefit_lines (${LINE_COLS.join(',')}) values ${new Array(n).fill(`(${LINE_COLS.map(() => '?').join(',')})`).join(',')}`;
 
@@ -83,19 +92,13 @@ export async function insertLinesBulk(db: Db, rows: NewLine[], onChunk?: (done: 
         sqlite.transaction(() => {
           let j = 0;
           for (; j + ROWS_PER_INSERT <= part.length; j += ROWS_PER_INSERT) {
-            for (let k = 0; k < ROWS_PER_INSERT; k++) {
-              const r = part[j + k] as unknown as Record<string, unknown>;
-              for (let c = 0; c < width; c++) params[k * width + c] = r[LINE_COLS[c]] ?? null;
-            }
+            for (let k = 0; k < ROWS_PER_INSERT; k++) putLine(part[j + k], params, k * width);
             many.run(params);
           }
           if (j < part.length) {
             const rest = part.length - j;
             const tail: unknown[] = new Array(width * rest);
-            for (let k = 0; k < rest; k++) {
-              const r = part[j + k] as unknown as Record<string, unknown>;
-              for (let c = 0; c < width; c++) tail[k * width + c] = r[LINE_COLS[c]] ?? null;
-            }
+            for (let k = 0; k < rest; k++) putLine(part[j + k], tail, k * width);
             sqlite.prepare(multiInsert(rest)).run(tail);
           }
         })();

@@ -66,7 +66,7 @@ function summaryOf(loaded: LoadedArea, year: number): Summary {
   for (let i = 0; i < n; i++) {
     const r = loaded.residents[i];
     s.birthYears[i] = Number(r.birth_date.slice(0, 4));
-    loaded.index.childStats(r.id, yearStart, c);
+    loaded.index.childStats(r, yearStart, c);
     s.childCounts[i] = c.count;
     s.diedOrDisabled[i] = c.diedOrDisabled ? 1 : 0;
     s.living[i] = c.living;

@@ -46,14 +46,13 @@ export class HouseholdIndex {
   }
 
   /** The person's (and the spouse's) children, living ones at `yearStart` (YYYY-01-01), written into `into`. */
-  childStats(id: string, yearStart: string, into: ChildStats): ChildStats {
+  childStats(r: PersonFactsRow, yearStart: string, into: ChildStats): ChildStats {
     into.count = 0;
     into.diedOrDisabled = false;
     into.living = 0;
     into.livingDaughters = 0;
-    const r = this.byId.get(id);
-    const own = this.childrenOf.get(id);
-    const spouse = r?.spouse_id ? this.childrenOf.get(r.spouse_id) : undefined;
+    const own = this.childrenOf.get(r.id);
+    const spouse = r.spouse_id ? this.childrenOf.get(r.spouse_id) : undefined;
     if (own) for (const c of own) count(c, yearStart, into);
     if (spouse) for (const c of spouse) if (!own || !own.includes(c)) count(c, yearStart, into);
     return into;
