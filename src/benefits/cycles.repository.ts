@@ -61,24 +61,45 @@ export async function insertLines(db: Executor, rows: NewLine[]): Promise<void> 
 
 const LINE_COLS = ['id', 'cycle_id', 'person_id', 'area_code', 'kind', 'eligible', 'reasons', 'scheme', 'stage', 'returned_reason', 'returned_level', 'amount_fen', 'split', 'param_set_id', 'rule_version', 'frozen', 'snapshot', 'bank_account', 'version', 'created_at', 'updated_at'] as const;
 
+const ROWS_PER_INSERT = 100;
+
+/** A line's values in LINE_COLS order at `o` (plain property reads: the same shape every time). */
+function putLine(r: NewLine, out: unknown[], o: number): void {
+  out[o] = r.id; out[o + 1] = r.cycle_id; out[o + 2] = r.person_id; out[o + 3] = r.area_code; out[o + 4] = r.kind;
+  out[o + 5] = r.eligible; out[o + 6] = r.reasons; out[o + 7] = r.scheme ?? null; out[o + 8] = r.stage;
+  out[o + 9] = r.returned_reason ?? null; out[o + 10] = r.returned_level ?? null; out[o + 11] = r.amount_fen; out[o + 12] = r.split;
+  out[o + 13] = r.param_set_id ?? null; out[o + 14] = r.rule_version ?? null; out[o + 15] = r.frozen; out[o + 16] = r.snapshot ?? null;
+  out[o + 17] = r.bank_account ?? null; out[o + 18] = r.version; out[o + 19] = r.created_at; out[o + 20] = r.updated_at;
+}
+const multiInsert = (n: number) =>
+  `insert or ignore into benefit_lines (${LINE_COLS.join(',')}) values ${new Array(n).fill(`(${LINE_COLS.map(() => '?').join(',')})`).join(',')}`;
+
 /**
  * Inserts many lines, each chunk in its own transaction (a person already on the roster is kept).
- * On SQLite a prepared statement runs per row on the raw connection while Kysely's connection is
- * held; on PostgreSQL multi-row inserts.
+ * On SQLite prepared multi-row statements run on the raw connection while Kysely's connection is
+ * held; on PostgreSQL multi-row inserts through Kysely.
  */
 export async function insertLinesBulk(db: Db, rows: NewLine[], onChunk?: (done: number) => void): Promise<void> {
   const chunk = db.dialect === 'sqlite' ? 5000 : 500;
   const sqlite = db.sqlite;
+  const width = LINE_COLS.length;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     if (sqlite) {
       await db.kysely.connection().execute(async () => {
-        const st = sqlite.prepare(`insert or ignore into benefit_lines (${LINE_COLS.join(',')}) values (${LINE_COLS.map(() => '?').join(',')})`);
-        const params: unknown[] = new Array(LINE_COLS.length);
+        const many = sqlite.prepare(multiInsert(ROWS_PER_INSERT));
+        const params: unknown[] = new Array(width * ROWS_PER_INSERT);
         sqlite.transaction(() => {
-          for (const r of part as unknown as Record<string, unknown>[]) {
-            for (let c = 0; c < LINE_COLS.length; c++) params[c] = r[LINE_COLS[c]] ?? null;
-            st.run(params);
+          let j = 0;
+          for (; j + ROWS_PER_INSERT <= part.length; j += ROWS_PER_INSERT) {
+            for (let k = 0; k < ROWS_PER_INSERT; k++) putLine(part[j + k], params, k * width);
+            many.run(params);
+          }
+          if (j < part.length) {
+            const rest = part.length - j;
+            const tail: unknown[] = new Array(width * rest);
+            for (let k = 0; k < rest; k++) putLine(part[j + k], tail, k * width);
+            sqlite.prepare(multiInsert(rest)).run(tail);
           }
         })();
       });

@@ -3,7 +3,7 @@
 // function to every candidate. Shared by the eligibility run, the freeze and the forecast.
 import type { AppContext } from '../platform/context.ts';
 import type { Facts } from './household.ts';
-import { HouseholdIndex } from './households.ts';
+import { HouseholdIndex, type ChildStats } from './households.ts';
 import type { Outcome } from './outcome.ts';
 import { CANDIDATES, neededFacts } from './programmes/candidates.ts';
 import { factTrue } from './household.ts';
@@ -29,10 +29,10 @@ function mergeFacts(rows: { person_id: string; facts: string }[], into = new Map
 export async function loadArea(ctx: AppContext, area: string, alsoIds: string[] = []): Promise<LoadedArea> {
   const db = ctx.db.kysely;
   const residents = await personsRegisteredInBulk(ctx.db, area);
-  const ids = new Set(residents.map((r) => r.id));
-  const relatives = await relativesOutside(db, area, residents.length, (id) => ids.has(id));
   const facts = mergeFacts(await evidenceFacts(db, area));
   const index = new HouseholdIndex(residents, facts);
+  // The index holds the residents only until the relatives are added.
+  const relatives = await relativesOutside(db, area, residents.length, (id) => index.row(id) !== undefined);
   for (const r of relatives) index.add(r);
   const missing = alsoIds.filter((id) => !index.row(id));
   if (missing.length) {
@@ -44,23 +44,36 @@ export async function loadArea(ctx: AppContext, area: string, alsoIds: string[] 
 
 const NO_FACTS: Facts = Object.freeze({});
 
-/** What the candidate filters read of each resident, worked out once per loaded area. */
-interface Summary { birthYears: Int16Array; childCounts: Uint16Array; diedOrDisabled: Uint8Array }
-const summaries = new WeakMap<PersonFactsRow[], Summary>();
+/** What the candidate filters read of each resident, worked out once per loaded area and year. */
+interface Summary {
+  birthYears: Int16Array; childCounts: Uint16Array; diedOrDisabled: Uint8Array;
+  living: Uint16Array; livingDaughters: Uint16Array; facts: Facts[];
+}
+const summaries = new WeakMap<PersonFactsRow[], Map<number, Summary>>();
 
-function summaryOf(loaded: LoadedArea): Summary {
-  let s = summaries.get(loaded.residents);
+function summaryOf(loaded: LoadedArea, year: number): Summary {
+  let byYear = summaries.get(loaded.residents);
+  if (!byYear) summaries.set(loaded.residents, (byYear = new Map()));
+  let s = byYear.get(year);
   if (s) return s;
   const n = loaded.residents.length;
-  s = { birthYears: new Int16Array(n), childCounts: new Uint16Array(n), diedOrDisabled: new Uint8Array(n) };
+  s = {
+    birthYears: new Int16Array(n), childCounts: new Uint16Array(n), diedOrDisabled: new Uint8Array(n),
+    living: new Uint16Array(n), livingDaughters: new Uint16Array(n), facts: new Array<Facts>(n),
+  };
+  const yearStart = `${year}-01-01`;
+  const c: ChildStats = { count: 0, diedOrDisabled: false, living: 0, livingDaughters: 0 };
   for (let i = 0; i < n; i++) {
     const r = loaded.residents[i];
     s.birthYears[i] = Number(r.birth_date.slice(0, 4));
-    const c = loaded.index.childSummary(r.id);
+    loaded.index.childStats(r, yearStart, c);
     s.childCounts[i] = c.count;
     s.diedOrDisabled[i] = c.diedOrDisabled ? 1 : 0;
+    s.living[i] = c.living;
+    s.livingDaughters[i] = c.livingDaughters;
+    s.facts[i] = loaded.facts.get(r.id) ?? NO_FACTS;
   }
-  summaries.set(loaded.residents, s);
+  byYear.set(year, s);
   return s;
 }
 
@@ -81,17 +94,21 @@ export function evaluateArea(
   const paramValue = (name: string) => effective<number>(rules[programme].parameters[name] as never, area, `${year}-01-01`)?.value ?? null;
   const eligible: Evaluated[] = [];
   const total = loaded.residents.length;
-  const sum = summaryOf(loaded);
-  const children = { count: 0, diedOrDisabled: false };
-  const view = { birthYear: 0, children, facts: NO_FACTS, param };
+  const sum = summaryOf(loaded, year);
+  const children = { count: 0, diedOrDisabled: false, living: 0, livingDaughters: 0 };
+  let id = '';
+  const view = { birthYear: 0, children, facts: NO_FACTS, param, onlyChild: () => loaded.index.onlyChild(id) };
   for (let i = 0; i < total; i++) {
-    const r = loaded.residents[i];
     if (progress && i % 20_000 === 0) progress(i, total);
-    const facts = loaded.facts.get(r.id) ?? NO_FACTS;
+    const facts = sum.facts[i];
     if (needs && !needs.some((f) => factTrue(facts, f))) continue;
+    const r = loaded.residents[i];
+    id = r.id;
     view.birthYear = sum.birthYears[i];
     children.count = sum.childCounts[i];
     children.diedOrDisabled = sum.diedOrDisabled[i] === 1;
+    children.living = sum.living[i];
+    children.livingDaughters = sum.livingDaughters[i];
     view.facts = facts;
     if (!isCandidate(view, year)) continue;
     const outcome = evaluate(rules, programme, loaded.index.household(r.id), area, year);
@@ -103,8 +120,9 @@ export function evaluateArea(
   return { eligible, others };
 }
 
-/** The part of a loaded area registered in one of its counties (the index stays whole). */
-export function countyView(loaded: LoadedArea, county: string): LoadedArea {
-  if (loaded.residents.every((r) => r.hukou_area_code.startsWith(county))) return loaded;
-  return { ...loaded, residents: loaded.residents.filter((r) => r.hukou_area_code.startsWith(county)) };
+/** The part of a loaded area registered in each county (6-digit codes; the index stays whole), in one pass. */
+export function countyViews(loaded: LoadedArea, counties: string[]): Map<string, LoadedArea> {
+  const by = new Map<string, PersonFactsRow[]>(counties.map((c) => [c, []]));
+  for (const r of loaded.residents) by.get(r.hukou_area_code.slice(0, 6))?.push(r);
+  return new Map(counties.map((c) => [c, { ...loaded, residents: by.get(c)! }]));
 }

@@ -31,9 +31,22 @@ export async function personsRegisteredInBulk(db: Db, area: string): Promise<Per
   if (db.dialect !== 'sqlite' || !db.sqlite || area.length > 4) return personsRegisteredIn(db.kysely, area);
   const { lo, hi } = areaRange(area);
   const sqlite = db.sqlite;
-  return db.kysely.connection().execute(async () =>
-    sqlite.prepare(`select ${COLUMNS.join(', ')} from persons where +hukou_area_code >= ? and +hukou_area_code < ?`).all(lo, hi) as PersonFactsRow[]);
+  // Arrays (.raw) iterated and built into rows here: one object shape for every row, and no
+  // million driver objects alive at once.
+  return db.kysely.connection().execute(async () => {
+    const out: PersonFactsRow[] = [];
+    const st = sqlite.prepare(`select ${COLUMNS.join(', ')} from persons where +hukou_area_code >= ? and +hukou_area_code < ?`).raw(true);
+    for (const a of st.iterate(lo, hi) as Iterable<RawRow>) {
+      out.push({
+        id: a[0], sex: a[1], birth_date: a[2], death_date: a[3], hukou_type: a[4], hukou_area_code: a[5],
+        disability_grade: a[6], mother_id: a[7], father_id: a[8], spouse_id: a[9],
+      });
+    }
+    return out;
+  });
 }
+
+type RawRow = [string, 'M' | 'F', string, string | null, 'rural' | 'urban' | null, string, number | null, string | null, string | null, string | null];
 
 export async function personsRegisteredIn(db: Executor, area: string): Promise<PersonFactsRow[]> {
   const { lo, hi } = areaRange(area);

@@ -10,7 +10,7 @@ import type { Actor } from '../platform/auth/roles.ts';
 import type { CycleRow, NewLine } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import * as repo from './cycles.repository.ts';
-import { countyView, evaluateArea, loadArea, type LoadedArea } from './evaluation.service.ts';
+import { countyViews, evaluateArea, loadArea, type LoadedArea } from './evaluation.service.ts';
 import type { Outcome } from './outcome.ts';
 import { currentRules } from './rules.service.ts';
 import type { ProgrammeCode } from './rules.ts';
@@ -64,8 +64,9 @@ export async function runAllProgrammes(ctx: AppContext, actor: Actor, input: { a
   const loaded = await loadArea(ctx, input.area, [...prevIds]);
   const out: Record<string, Record<string, Awaited<ReturnType<typeof runEligibility>>>> = {};
   let done = 0;
+  const views = countyViews(loaded, counties);
   for (const area of counties) {
-    const view = countyView(loaded, area);
+    const view = views.get(area)!;
     out[area] = {};
     for (const programme of input.programmes) {
       out[area][programme] = await runEligibility(ctx, actor, { programme, area, year: input.year }, undefined, view);
