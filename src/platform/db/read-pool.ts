@@ -22,7 +22,7 @@ export class ReadPool {
   private flushing = false;
   private closed = false;
 
-  constructor(file: string, size: number, cacheKiB = 32 * 1024) {
+  constructor(file: string, size: number, cacheKiB = 16 * 1024) {
     for (let i = 0; i < size; i++) {
       const reader: Reader = { worker: new Worker(WORKER_URL, { workerData: { file, cacheKiB } }), pending: new Map(), known: new Set(), outbox: [] };
       reader.worker.on('message', (answers: Answer[]) => {
