@@ -23,6 +23,8 @@ import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { rebuildPopulationAggregates } from '../../stats/aggregates.service.ts';
 
 const TABLES = ['persons', 'person_spans'];
+/** Tables whose aggregate triggers are dropped too (births and deaths: migration 006); their indexes stay. */
+const TRIGGER_TABLES = [...TABLES, 'population_events'];
 
 interface Derived { type: 'index' | 'trigger'; sql: string }
 
@@ -54,9 +56,11 @@ function canonicalDerived(): Promise<Map<string, Derived>> {
 }
 
 function derivedOf(db: Db): Map<string, Derived> {
+  const list = (t: string[]) => t.map(() => '?').join(', ');
   const rows = db.sqlite!.prepare(
-    `select name, type, sql from sqlite_master where type in ('index', 'trigger') and sql is not null and tbl_name in (${TABLES.map(() => '?').join(', ')})`,
-  ).all(...TABLES) as { name: string; type: Derived['type']; sql: string }[];
+    `select name, type, sql from sqlite_master where sql is not null
+       and ((type = 'index' and tbl_name in (${list(TABLES)})) or (type = 'trigger' and tbl_name in (${list(TRIGGER_TABLES)})))`,
+  ).all(...TABLES, ...TRIGGER_TABLES) as { name: string; type: Derived['type']; sql: string }[];
   return new Map(rows.map((r) => [r.name, { type: r.type, sql: r.sql }]));
 }
 
