@@ -1,6 +1,6 @@
 // Large persons imports and seeding into a (nearly) empty registry on SQLite: the search
 // indexes of persons and person_spans, and the triggers that keep the population aggregates in
-// step (migration 004), are dropped while the rows go in; at the end the indexes are built
+// step (migrations 004 and 006, the latter also on population_events), are dropped while the rows go in; at the end the indexes are built
 // again, and the triggers created again with the aggregates counted afresh from the spans, in
 // one transaction (so that a kill never leaves triggers over stale aggregates).
 //
