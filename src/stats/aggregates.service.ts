@@ -1,13 +1,16 @@
-// The population aggregates (migration 004) are kept in step with person_spans by triggers.
+// The population aggregates (migration 004) and the births and deaths (006) are kept in step with the registry by triggers.
 // Bulk loads into a (nearly) empty registry drop those triggers while they write and call this
 // afterwards, in the transaction that creates the triggers again: one set-based count instead
 // of an update per span (src/registry/imports/bulk-load.ts).
 import { sql, type Kysely } from 'kysely';
 import type { Executor } from '../platform/db/executor.ts';
 import { backfill } from '../platform/db/migrations/004-statistics.ts';
+import { backfillVital } from '../platform/db/migrations/006-vital-aggregates.ts';
 
 export async function rebuildPopulationAggregates(db: Executor): Promise<void> {
   await sql`delete from stats_population_deltas`.execute(db);
   await sql`delete from stats_population_totals`.execute(db);
   await backfill(db as unknown as Kysely<any>);
+  await sql`delete from stats_vital_counts`.execute(db);
+  await backfillVital(db as unknown as Kysely<any>);
 }

@@ -7,6 +7,7 @@ import { areaRange } from '../platform/db/area-range.ts';
 import type { Sex } from '../platform/db/schema.ts';
 import { addDays } from './periods.ts';
 import type { VitalRow } from './compute.ts';
+import { policyRules } from './birth-policy.ts';
 
 export type Basis = 'hukou' | 'resident';
 /** The population bases the aggregates hold: 'migrant' = residents living outside their township of hukou. */
@@ -79,7 +80,8 @@ function vitalSource(basis: Basis, from: string, to: string) {
     where e.kind in ('birth', 'death') and e.date >= ${from} and e.date <= ${to}`;
 }
 
-export async function vitalRows(db: Executor, basis: Basis, area: string, from: string, to: string): Promise<VitalRow[]> {
+/** Births and deaths counted event by event: the reference the aggregate must equal. */
+export async function vitalRowsFromEvents(db: Executor, basis: Basis, area: string, from: string, to: string): Promise<VitalRow[]> {
   const { lo, hi } = areaRange(area);
   const r = await sql<{ kind: 'birth' | 'death'; area: string; date: string; sex: Sex; parity: number | null; n: number }>`
     select v.kind, v.area, v.date, v.sex, v.parity, count(*) as n from (${vitalSource(basis, from, to)}) v
@@ -88,21 +90,74 @@ export async function vitalRows(db: Executor, basis: Basis, area: string, from: 
   return r.rows.map((x) => ({ ...x, parity: x.parity === null ? null : Number(x.parity), n: Number(x.n) }));
 }
 
+/** The same rows from stats_vital_counts (migration 006): a few rows per area and day. */
+export async function vitalRowsFromAggregates(db: Executor, basis: Basis, area: string, from: string, to: string): Promise<VitalRow[]> {
+  const { lo, hi } = areaRange(area);
+  const r = await sql<{ kind: 'birth' | 'death'; area: string; date: string; sex: Sex; parity: number; n: number }>`
+    select kind, area_code as area, date, sex, parity, n from stats_vital_counts
+    where basis = ${basis} and date >= ${from} and date <= ${to} and area_code >= ${lo} and area_code < ${hi} and n <> 0`.execute(db);
+  return r.rows.map((x) => ({ kind: x.kind, area: x.area, date: x.date, sex: x.sex, parity: Number(x.parity) === -1 ? null : Number(x.parity), n: Number(x.n) }));
+}
+
 export interface VitalRecord { eventId: string; kind: 'birth' | 'death'; date: string; parity: number | null; personId: string; sex: Sex; name: string; idNumber: string | null; area: string }
 
-export interface VitalFilter { kind: 'birth' | 'death'; sex?: Sex; parity?: 1 | 2 | 3 | 'unknown' }
+export interface VitalFilter { kind: 'birth' | 'death'; sex?: Sex; parity?: 1 | 2 | 3 | 'unknown'; policy?: 'compliant' | 'noncompliant' }
 
-/** The records behind a count, in date order; all of them (a period's births of one area). */
-export async function vitalRecords(db: Executor, basis: Basis, area: string, from: string, to: string, f: VitalFilter): Promise<VitalRecord[]> {
+/** The filter as a condition on columns `date`, `sex` and `parity` (NULL or −1 = unknown) of `t`. */
+function filterCondition(t: string, f: VitalFilter) {
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  const parts = [sql`${col('kind')} = ${f.kind}`];
+  if (f.sex) parts.push(sql`${col('sex')} = ${f.sex}`);
+  if (f.parity !== undefined) {
+    parts.push(f.parity === 'unknown' ? sql`(${col('parity')} is null or ${col('parity')} < 1)`
+      : f.parity === 3 ? sql`${col('parity')} >= 3` : sql`${col('parity')} = ${f.parity}`);
+  }
+  // The dated rule sets as date ranges with their limits (classifyBirth in birth-policy.ts).
+  if (f.policy) {
+    const rules = policyRules();
+    const ranges = rules.flatMap((r, i) => {
+      if (r.maxCompliantParity === null) return [];
+      const next = rules[i + 1]?.from;
+      const inRange = next ? sql`${col('date')} >= ${r.from} and ${col('date')} < ${next}` : sql`${col('date')} >= ${r.from}`;
+      const byParity = f.policy === 'compliant' ? sql`${col('parity')} >= 1 and ${col('parity')} <= ${r.maxCompliantParity}` : sql`${col('parity')} > ${r.maxCompliantParity}`;
+      return [sql`(${inRange} and ${byParity})`];
+    });
+    parts.push(ranges.length ? sql`(${sql.join(ranges, sql` or `)})` : sql`1 = 0`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** How many records a filter selects, from the aggregate. */
+export async function vitalTotal(db: Executor, basis: Basis, area: string, from: string, to: string, f: VitalFilter): Promise<number> {
   const { lo, hi } = areaRange(area);
-  const sexCond = f.sex ? sql`and v.sex = ${f.sex}` : sql``;
-  const parityCond = f.parity === undefined ? sql``
-    : f.parity === 'unknown' ? sql`and (v.parity is null or v.parity < 1)`
-    : f.parity === 3 ? sql`and v.parity >= 3` : sql`and v.parity = ${f.parity}`;
+  const r = await sql<{ n: number | null }>`
+    select sum(v.n) as n from stats_vital_counts v
+    where v.basis = ${basis} and v.date >= ${from} and v.date <= ${to} and v.area_code >= ${lo} and v.area_code < ${hi}
+      and ${filterCondition('v', f)}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * One page of the records behind a count, in date order. The events are read in the order of
+ * the index on (kind, date, person_id) (a kind has one event per person and day), so a page
+ * stops after `offset + limit` matching events instead of reading the whole period.
+ */
+export async function vitalRecords(db: Executor, basis: Basis, area: string, from: string, to: string, f: VitalFilter, page: { limit: number; offset: number }): Promise<VitalRecord[]> {
+  const { lo, hi } = areaRange(area);
+  const col = spanColumn(basis);
   const r = await sql<{ id: string; kind: 'birth' | 'death'; date: string; parity: number | null; person_id: string; sex: Sex; name: string; id_number: string | null; area: string }>`
-    select v.* from (${vitalSource(basis, from, to)}) v
-    where v.kind = ${f.kind} and v.area >= ${lo} and v.area < ${hi} ${sexCond} ${parityCond}
-    order by v.date, v.id`.execute(db);
+    select v.* from (
+      select e.id, e.kind, e.date, e.parity, e.person_id, p.sex, p.name, p.id_number,
+        coalesce(${col}, case when e.kind = 'birth' or p.birth_date = e.date then e.area_code end) as area
+      from population_events e
+      join persons p on p.id = e.person_id
+      left join person_spans s on s.person_id = e.person_id
+        and ((e.kind = 'birth' and s.start_date = e.date) or (e.kind = 'death' and s.end_date = e.date))
+      where e.kind = ${f.kind} and e.date >= ${from} and e.date <= ${to}
+    ) v
+    where v.area >= ${lo} and v.area < ${hi} and ${filterCondition('v', f)}
+    order by v.date, v.person_id
+    limit ${page.limit} offset ${page.offset}`.execute(db);
   return r.rows.map((x) => ({ eventId: x.id, kind: x.kind, date: x.date, parity: x.parity === null ? null : Number(x.parity), personId: x.person_id, sex: x.sex, name: x.name, idNumber: x.id_number, area: x.area }));
 }
 

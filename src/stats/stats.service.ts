@@ -60,7 +60,7 @@ export async function countsByArea(ctx: AppContext, area: string, period: Period
   const population = (b: repo.PopulationBasis) =>
     source === 'spans' ? repo.populationFromSpans(db, b, area, period.from, period.to) : repo.populationFromAggregates(db, b, area, period.from, period.to);
   const pop = await population(basis);
-  const vital = await repo.vitalRows(db, basis, area, period.from, period.to);
+  const vital = await (source === 'spans' ? repo.vitalRowsFromEvents : repo.vitalRowsFromAggregates)(db, basis, area, period.from, period.to);
   const migrants = await population('migrant');
   const couples = await coupleCounts(db, area, period.year, period.to);
   const registered = await registeredMigrantCounts(db, area, period.to);
@@ -104,7 +104,7 @@ export async function birthsBreakdown(ctx: AppContext, actor: Actor, q: { area: 
   checkArea(ctx, actor, q.area);
   const period = periodOrFail(q.period);
   const basis = q.basis ?? 'hukou';
-  const vital = await repo.vitalRows(ctx.db.kysely, basis, q.area, period.from, period.to);
+  const vital = await repo.vitalRowsFromAggregates(ctx.db.kysely, basis, q.area, period.from, period.to);
   const months = monthsOf(period).map((month) => ({ month, births: 0, birthsMale: 0, birthsFemale: 0, deaths: 0 }));
   const bySex = { M: 0, F: 0 };
   const byParity = { '1': 0, '2': 0, '3+': 0, unknown: 0 };
@@ -137,18 +137,19 @@ export const DRILL_MEASURES = {
   births_parity_unknown: { kind: 'birth', parity: 'unknown' },
   births_compliant: { kind: 'birth', policy: 'compliant' }, births_noncompliant: { kind: 'birth', policy: 'noncompliant' },
   deaths: { kind: 'death' }, deaths_male: { kind: 'death', sex: 'M' }, deaths_female: { kind: 'death', sex: 'F' },
-} as const satisfies Record<string, repo.VitalFilter & { policy?: 'compliant' | 'noncompliant' }>;
+} as const satisfies Record<string, repo.VitalFilter>;
 export type DrillMeasure = keyof typeof DRILL_MEASURES;
 
 export async function drillThrough(ctx: AppContext, actor: Actor, q: { area: string; period: string; basis?: Basis; measure: DrillMeasure; page: number; pageSize: number }) {
   checkArea(ctx, actor, q.area);
   const period = periodOrFail(q.period);
   const basis = q.basis ?? 'hukou';
-  const sel: repo.VitalFilter & { policy?: string } = DRILL_MEASURES[q.measure];
-  let records = await repo.vitalRecords(ctx.db.kysely, basis, q.area, period.from, period.to, sel);
-  if (sel.policy) records = records.filter((r) => classifyBirth(r.date, r.parity) === sel.policy);
+  const sel: repo.VitalFilter = DRILL_MEASURES[q.measure];
+  const db = ctx.db.kysely;
+  const total = await repo.vitalTotal(db, basis, q.area, period.from, period.to, sel);
+  const records = await repo.vitalRecords(db, basis, q.area, period.from, period.to, sel, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   const unmasked = false; // lists are always masked; the person page shows the full record (audited there)
-  const items = records.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((r) => ({
+  const items = records.map((r) => ({
     eventId: r.eventId, personId: r.personId, kind: r.kind, date: r.date, parity: r.parity, sex: r.sex, name: r.name,
     idNumber: unmasked ? r.idNumber : maskIdNumber(r.idNumber),
     area: { code: r.area, name: ctx.areas.fullName(r.area, q.area.length >= 6 ? q.area.slice(0, 6) : q.area) },
@@ -158,5 +159,5 @@ export async function drillThrough(ctx: AppContext, actor: Actor, q: { area: str
   await ctx.db.kysely.transaction().execute((trx) =>
     audit(trx, ctx.db.dialect, actor, { action: 'stats.drill', entityType: 'stats', entityId: null, areaCode: q.area, detail: { measure: q.measure, period: period.code, basis, page: q.page, shown: items.length } }),
   );
-  return { area: { code: q.area, name: ctx.areas.fullName(q.area) }, period: { code: period.code, label: period.labelZh }, basis, measure: q.measure, page: q.page, pageSize: q.pageSize, total: records.length, items };
+  return { area: { code: q.area, name: ctx.areas.fullName(q.area) }, period: { code: period.code, label: period.labelZh }, basis, measure: q.measure, page: q.page, pageSize: q.pageSize, total, items };
 }

@@ -71,7 +71,8 @@ describe('search indexes and aggregate triggers around a large import on sqlite'
 
   const names = () => t.ctx.db.sqlite!.prepare("select name from sqlite_master where type in ('index', 'trigger') and sql is not null and tbl_name in ('persons', 'person_spans') order by name").pluck().all();
   const aggregates = () => t.ctx.db.sqlite!.prepare(
-    "select 'd' as t, basis, area_code, sex, date, delta as n from stats_population_deltas where delta <> 0 union all select 't', basis, area_code, sex, '', total from stats_population_totals where total <> 0 order by 1, 2, 3, 4, 5",
+    "select 'd' as t, basis, area_code, sex, date, delta as n from stats_population_deltas where delta <> 0 union all select 't', basis, area_code, sex, '', total from stats_population_totals where total <> 0"
+    + " union all select 'v', basis, area_code, kind || '/' || sex || '/' || parity, date, n from stats_vital_counts where n <> 0 order by 1, 2, 3, 4, 5",
   ).all();
   /** The aggregates as a fresh count from the spans gives them (rolled back afterwards). */
   const recount = async () => {

@@ -1,6 +1,6 @@
 // Large persons imports and seeding into a (nearly) empty registry on SQLite: the search
 // indexes of persons and person_spans, and the triggers that keep the population aggregates in
-// step (migration 004), are dropped while the rows go in; at the end the indexes are built
+// step (migrations 004 and 006, the latter also on population_events), are dropped while the rows go in; at the end the indexes are built
 // again, and the triggers created again with the aggregates counted afresh from the spans, in
 // one transaction (so that a kill never leaves triggers over stale aggregates).
 //
@@ -23,6 +23,8 @@ import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { rebuildPopulationAggregates } from '../../stats/aggregates.service.ts';
 
 const TABLES = ['persons', 'person_spans'];
+/** Tables whose aggregate triggers are dropped too (births and deaths: migration 006); their indexes stay. */
+const TRIGGER_TABLES = [...TABLES, 'population_events'];
 
 interface Derived { type: 'index' | 'trigger'; sql: string }
 
@@ -54,9 +56,11 @@ function canonicalDerived(): Promise<Map<string, Derived>> {
 }
 
 function derivedOf(db: Db): Map<string, Derived> {
+  const list = (t: string[]) => t.map(() => '?').join(', ');
   const rows = db.sqlite!.prepare(
-    `select name, type, sql from sqlite_master where type in ('index', 'trigger') and sql is not null and tbl_name in (${TABLES.map(() => '?').join(', ')})`,
-  ).all(...TABLES) as { name: string; type: Derived['type']; sql: string }[];
+    `select name, type, sql from sqlite_master where sql is not null
+       and ((type = 'index' and tbl_name in (${list(TABLES)})) or (type = 'trigger' and tbl_name in (${list(TRIGGER_TABLES)})))`,
+  ).all(...TABLES, ...TRIGGER_TABLES) as { name: string; type: Derived['type']; sql: string }[];
   return new Map(rows.map((r) => [r.name, { type: r.type, sql: r.sql }]));
 }
 
