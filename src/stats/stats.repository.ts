@@ -63,6 +63,24 @@ export async function populationFromSpans(db: Executor, basis: PopulationBasis, 
   return rows.rows.map((r) => ({ area: r.area, start: Number(r.start), end: Number(r.end) }));
 }
 
+export interface PopulationRecord { personId: string; sex: Sex; name: string; idNumber: string | null; birthDate: string; area: string }
+
+/**
+ * The persons counted in the population at 24:00 of `date` (the records behind a population
+ * count): one page, in the order of the area index of the spans (area, start date, row).
+ */
+export async function populationRecords(db: Executor, basis: Basis, area: string, date: string, page: { limit: number; offset: number }): Promise<PopulationRecord[]> {
+  const { lo, hi } = areaRange(area);
+  const col = spanColumn(basis);
+  const rows = await sql<{ person_id: string; sex: Sex; name: string; id_number: string | null; birth_date: string; area: string }>`
+    select s.person_id, p.sex, p.name, p.id_number, p.birth_date, ${col} as area
+    from person_spans s join persons p on p.id = s.person_id
+    where ${col} >= ${lo} and ${col} < ${hi} and s.start_date <= ${date} and (s.end_date is null or s.end_date > ${date})
+    order by ${col}, s.start_date, s.id
+    limit ${page.limit} offset ${page.offset}`.execute(db);
+  return rows.rows.map((r) => ({ personId: r.person_id, sex: r.sex, name: r.name, idNumber: r.id_number, birthDate: r.birth_date, area: r.area }));
+}
+
 /**
  * Where a birth or death counts on a basis: the area of the child's first span (births) or of the
  * span the death ends; a newborn who dies on the day of birth has no span and counts where the

@@ -6,7 +6,7 @@ import { actorWith } from '../platform/http/guard.ts';
 import { isoDate } from '../registry/date-schema.ts';
 import { indicatorDefinitions } from './definitions.ts';
 import { MEASURES } from './measures.ts';
-import { birthsBreakdown, drillThrough, DRILL_MEASURES, pyramid, statsTable, type DrillMeasure } from './stats.service.ts';
+import { birthsBreakdown, drillThrough, DRILL_MEASURE_CODES, pyramid, statsTable } from './stats.service.ts';
 
 export const areaParam = z.string().regex(/^\d{2,12}$/);
 export const periodParam = z.string().trim().min(4).max(24);
@@ -26,7 +26,7 @@ export async function statsRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     actorWith(req, 'stats.read');
     return {
       indicators: indicatorDefinitions().map(({ num: _n, den: _d, ...d }) => d),
-      measures: [...MEASURES].map(([code, m]) => ({ code, ...m, drill: code in DRILL_MEASURES })),
+      measures: [...MEASURES].map(([code, m]) => ({ code, ...m, drill: (DRILL_MEASURE_CODES as string[]).includes(code) })),
     };
   });
 
@@ -43,7 +43,7 @@ export async function statsRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       tags,
       querystring: z.object({
         area: areaParam, period: periodParam, basis: basisParam,
-        measure: z.enum(Object.keys(DRILL_MEASURES) as [DrillMeasure, ...DrillMeasure[]]),
+        measure: z.enum(DRILL_MEASURE_CODES),
         page: z.coerce.number().int().min(1).max(10_000).default(1),
         pageSize: z.coerce.number().int().min(1).max(100).default(20),
       }),

@@ -8,7 +8,7 @@ import { maskIdNumber } from '../platform/privacy/mask.ts';
 import { classifyBirth } from './birth-policy.ts';
 import { computeAll, measuresOf, type AreaCounts, type IndicatorValue, type VitalRow } from './compute.ts';
 import { indicatorDefinitions, type IndicatorDefinition } from './definitions.ts';
-import { monthsOf, parsePeriod, type Period } from './periods.ts';
+import { addDays, monthsOf, parsePeriod, type Period } from './periods.ts';
 import * as repo from './stats.repository.ts';
 import { coupleCounts, registeredMigrantCounts } from './service-records.repository.ts';
 import type { Basis } from './stats.repository.ts';
@@ -138,24 +138,43 @@ export const DRILL_MEASURES = {
   births_compliant: { kind: 'birth', policy: 'compliant' }, births_noncompliant: { kind: 'birth', policy: 'noncompliant' },
   deaths: { kind: 'death' }, deaths_male: { kind: 'death', sex: 'M' }, deaths_female: { kind: 'death', sex: 'F' },
 } as const satisfies Record<string, repo.VitalFilter>;
-export type DrillMeasure = keyof typeof DRILL_MEASURES;
+/** Population counts that open the persons behind them: at 00:00 of the first day, at 24:00 of the last. */
+export const POPULATION_MEASURES = ['population_start', 'population_end'] as const;
+export type DrillMeasure = keyof typeof DRILL_MEASURES | (typeof POPULATION_MEASURES)[number];
+export const DRILL_MEASURE_CODES = [...(Object.keys(DRILL_MEASURES) as DrillMeasure[]), ...POPULATION_MEASURES] as unknown as [DrillMeasure, ...DrillMeasure[]];
+
+const isPopulationMeasure = (m: DrillMeasure): m is (typeof POPULATION_MEASURES)[number] => (POPULATION_MEASURES as readonly string[]).includes(m);
 
 export async function drillThrough(ctx: AppContext, actor: Actor, q: { area: string; period: string; basis?: Basis; measure: DrillMeasure; page: number; pageSize: number }) {
   checkArea(ctx, actor, q.area);
   const period = periodOrFail(q.period);
   const basis = q.basis ?? 'hukou';
-  const sel: repo.VitalFilter = DRILL_MEASURES[q.measure];
   const db = ctx.db.kysely;
-  const total = await repo.vitalTotal(db, basis, q.area, period.from, period.to, sel);
-  const records = await repo.vitalRecords(db, basis, q.area, period.from, period.to, sel, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  const unmasked = false; // lists are always masked; the person page shows the full record (audited there)
-  const items = records.map((r) => ({
-    eventId: r.eventId, personId: r.personId, kind: r.kind, date: r.date, parity: r.parity, sex: r.sex, name: r.name,
-    idNumber: unmasked ? r.idNumber : maskIdNumber(r.idNumber),
-    area: { code: r.area, name: ctx.areas.fullName(r.area, q.area.length >= 6 ? q.area.slice(0, 6) : q.area) },
-    policyClass: r.kind === 'birth' ? classifyBirth(r.date, r.parity) : null,
-    canOpen: can(actor, 'persons.read'),
-  }));
+  const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  // Lists are always masked; the person page shows the full record (audited there).
+  const areaRef = (code: string) => ({ code, name: ctx.areas.fullName(code, q.area.length >= 6 ? q.area.slice(0, 6) : q.area) });
+  const canOpen = can(actor, 'persons.read');
+  let total: number;
+  let items;
+  if (isPopulationMeasure(q.measure)) {
+    const counts = await repo.populationFromAggregates(db, basis, q.area, period.from, period.to);
+    const start = q.measure === 'population_start';
+    total = counts.reduce((n, r) => n + (start ? r.start : r.end), 0);
+    const instant = start ? addDays(period.from, -1) : period.to;
+    items = (await repo.populationRecords(db, basis, q.area, instant, page)).map((r) => ({
+      eventId: null, personId: r.personId, kind: 'population' as const, date: r.birthDate, parity: null, sex: r.sex, name: r.name,
+      idNumber: maskIdNumber(r.idNumber), area: areaRef(r.area), policyClass: null, canOpen,
+    }));
+  } else {
+    const sel: repo.VitalFilter = DRILL_MEASURES[q.measure];
+    total = await repo.vitalTotal(db, basis, q.area, period.from, period.to, sel);
+    items = (await repo.vitalRecords(db, basis, q.area, period.from, period.to, sel, page)).map((r) => ({
+      eventId: r.eventId as string | null, personId: r.personId, kind: r.kind as 'birth' | 'death' | 'population', date: r.date, parity: r.parity, sex: r.sex, name: r.name,
+      idNumber: maskIdNumber(r.idNumber), area: areaRef(r.area),
+      policyClass: r.kind === 'birth' ? classifyBirth(r.date, r.parity) : null,
+      canOpen,
+    }));
+  }
   await ctx.db.kysely.transaction().execute((trx) =>
     audit(trx, ctx.db.dialect, actor, { action: 'stats.drill', entityType: 'stats', entityId: null, areaCode: q.area, detail: { measure: q.measure, period: period.code, basis, page: q.page, shown: items.length } }),
   );

@@ -55,6 +55,17 @@ describe('statistics pages', () => {
     await table.waitFor({ state: 'hidden' });
     await shot(page, 'stats-table');
 
+    // The population at the end of the year opens the persons counted in it.
+    await page.getByTestId('drill-population_end').click();
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const persons = await drillThrough(e.ctx, systemActor(''), { area: '5107', period: YEAR, measure: 'population_end', page: 1, pageSize: 10 });
+    expect(await table.locator('tbody tr.ant-table-row td:first-child').allTextContents()).toEqual(persons.items.map((i) => i.name));
+    expect(await table.locator('thead').textContent()).toContain('出生日期');
+    expect((await table.textContent()) ?? '').not.toMatch(/\d{17}[\dX]/);
+    await shot(page, 'stats-drill-population');
+    await page.keyboard.press('Escape');
+    await table.waitFor({ state: 'hidden' });
+
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
     const xlsxPath = path.join(e.dir, 'table.xlsx');
     await xlsx.saveAs(xlsxPath);

@@ -145,6 +145,30 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     expect(logged.length).toBe(4);
   });
 
+  it('opens the persons behind a population count, on either basis, at the start and at the end of the period', async () => {
+    for (const basis of ['hukou', 'resident'] as const) {
+      const table = await statsTable(t.ctx, admin(), { area: AREAS.city, period: '2023', basis, indicators: ['population_end', 'mean_population'] });
+      const v = table.rows[0].values;
+      const end = await drillThrough(t.ctx, admin(), { area: AREAS.city, period: '2023', basis, measure: 'population_end', page: 1, pageSize: 100 });
+      expect(end.total).toBe(v.population_end.value);
+      expect(end.items.length).toBe(end.total);
+      expect(new Set(end.items.map((i) => i.personId)).size).toBe(end.total);
+      expect(end.items.every((i) => i.kind === 'population' && !/^\d{17}[\dX]$/.test(i.idNumber ?? ''))).toBe(true);
+      const start = await drillThrough(t.ctx, admin(), { area: AREAS.city, period: '2023', basis, measure: 'population_start', page: 1, pageSize: 100 });
+      expect(start.total).toBe(2 * v.mean_population.value! - v.population_end.value!);
+      expect(start.items.length).toBe(start.total);
+      // Pages of 3 put together are the whole list.
+      const pages = [];
+      for (let page = 1; page <= Math.ceil(end.total / 3); page++) pages.push(...(await drillThrough(t.ctx, admin(), { area: AREAS.city, period: '2023', basis, measure: 'population_end', page, pageSize: 3 })).items);
+      expect(pages.map((i) => i.personId)).toEqual(end.items.map((i) => i.personId));
+    }
+    // The newborns of 2023 are in the population at its end, not at its start.
+    const end = await drillThrough(t.ctx, admin(), { area: AREAS.fucheng, period: '2023', measure: 'population_end', page: 1, pageSize: 100 });
+    const start = await drillThrough(t.ctx, admin(), { area: AREAS.fucheng, period: '2023', measure: 'population_start', page: 1, pageSize: 100 });
+    expect(end.items.map((i) => i.name)).toEqual(expect.arrayContaining(['元旦', '除夕']));
+    expect(start.items.map((i) => i.name)).not.toContain('元旦');
+  });
+
   it('pages the records in SQL: the pages together are the whole list, in date order, with the total of the count', async () => {
     const q = { area: AREAS.city, period: '2010-01-01..2023-12-31', page: 1, pageSize: 100 } as const;
     const all = await drillThrough(t.ctx, admin(), { ...q, measure: 'births' });

@@ -13,6 +13,8 @@ export function DrillModal({ target, onClose }: { target: DrillTarget | null; on
   const [data, setData] = useState<DrillPage | null>(null);
   const [loading, setLoading] = useState(false);
   useEffect(() => { setPage(1); }, [target]);
+  // Population counts list persons (with their birth date); the others list births or deaths.
+  const population = !!target?.measure.startsWith('population');
   useEffect(() => {
     if (!target) return;
     setLoading(true);
@@ -24,7 +26,7 @@ export function DrillModal({ target, onClose }: { target: DrillTarget | null; on
       title={target && t('stats.drill.title', { measure: target.measureName, area: target.areaName, period: target.periodLabel })}>
       <Table<DrillItem>
         data-testid="drill-table"
-        rowKey="eventId"
+        rowKey={(r) => r.eventId ?? r.personId}
         size="small"
         loading={loading}
         dataSource={data?.items ?? []}
@@ -32,7 +34,7 @@ export function DrillModal({ target, onClose }: { target: DrillTarget | null; on
         columns={[
           { title: t('stats.drill.name'), dataIndex: 'name', render: (v: string, r) => (r.canOpen ? <Link to={`/persons/${r.personId}`}>{v}</Link> : v) },
           { title: t('stats.drill.sex'), dataIndex: 'sex', render: (s: 'M' | 'F') => t(`stats.sex.${s}`) },
-          { title: t('stats.drill.date'), dataIndex: 'date', className: 'num' },
+          { title: population ? t('stats.drill.birthDate') : t('stats.drill.date'), dataIndex: 'date', className: 'num' },
           { title: t('stats.drill.parity'), dataIndex: 'parity', render: (p: number | null) => p ?? '—' },
           { title: t('stats.drill.idNumber'), dataIndex: 'idNumber', className: 'num', render: (v: string | null) => v ?? '—' },
           { title: t('stats.drill.area'), dataIndex: ['area', 'name'] },

@@ -13,7 +13,7 @@ import { TargetLight } from './TargetLight';
 
 /** Indicators whose count opens records: the measure behind the value or the numerator. */
 const DRILL: Record<string, { value?: string; numerator?: string }> = {
-  births: { value: 'births' }, deaths: { value: 'deaths' },
+  population_end: { value: 'population_end' }, births: { value: 'births' }, deaths: { value: 'deaths' },
   birth_rate: { numerator: 'births' }, death_rate: { numerator: 'deaths' },
   multi_child_rate: { numerator: 'births_parity_3plus' }, policy_compliance_rate: { numerator: 'births_compliant' },
   sex_ratio_at_birth: { numerator: 'births_male' },

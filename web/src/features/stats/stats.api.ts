@@ -33,7 +33,7 @@ export const getBirths = (p: { area: string; period: string; basis: Basis }, sig
 export interface Pyramid { date: string; bands: { band: string; male: number; female: number }[] }
 export const getPyramid = (p: { area: string; date: string; basis: Basis }, signal?: AbortSignal) => api.get<Pyramid>('/stats/pyramid', p, signal);
 
-export interface DrillItem { eventId: string; personId: string; kind: 'birth' | 'death'; date: string; parity: number | null; sex: 'M' | 'F'; name: string; idNumber: string | null; area: { code: string; name: string }; policyClass: string | null; canOpen: boolean }
+export interface DrillItem { eventId: string | null; personId: string; kind: 'birth' | 'death' | 'population'; date: string; parity: number | null; sex: 'M' | 'F'; name: string; idNumber: string | null; area: { code: string; name: string }; policyClass: string | null; canOpen: boolean }
 export interface DrillPage { total: number; page: number; pageSize: number; items: DrillItem[] }
 export const getRecords = (p: { area: string; period: string; basis: Basis; measure: string; page: number; pageSize: number }) => api.get<DrillPage>('/stats/records', p);
 
