@@ -114,3 +114,19 @@ export async function dueAndPaidByLine(db: Executor, scope: string, cycleId: str
     .where('l.area_code', '>=', lo).where('l.area_code', '<', hi).execute();
 }
 
+
+/** Due and paid amounts per area code of the frozen, payable lines of every cycle of a year in the scope. */
+export async function dueAndPaidByArea(db: Executor, scope: string, year: number) {
+  const { lo, hi } = areaRange(scope);
+  const rows = await db.selectFrom('benefit_lines as l').innerJoin('benefit_cycles as c', 'c.id', 'l.cycle_id')
+    .select(['l.area_code'])
+    .select((eb) => [
+      eb.fn.sum<number>('l.amount_fen').as('due'),
+      eb.fn.sum<number>(eb.selectFrom('benefit_payments as p').select((e) => e.fn.sum<number>('p.amount_fen').as('s')).whereRef('p.line_id', '=', 'l.id').where('p.status', '=', 'paid')).as('paid'),
+      eb.fn.countAll<number>().as('lines'),
+    ])
+    .where('c.year', '=', year).where('l.frozen', '=', 1).where('l.eligible', '=', 1).where('l.stage', '=', 'confirmed').where('l.kind', '!=', 'leaving')
+    .where('l.area_code', '>=', lo).where('l.area_code', '<', hi)
+    .groupBy('l.area_code').execute();
+  return rows.map((r) => ({ area: r.area_code, dueFen: Number(r.due ?? 0), paidFen: Number(r.paid ?? 0), lines: Number(r.lines) }));
+}

@@ -201,6 +201,14 @@ export async function disbursement(ctx: AppContext, actor: Actor, cycleId: strin
   };
 }
 
+/**
+ * Amounts due and paid on the frozen rosters of every programme of a year, per recorded area
+ * code under `area` (the statistics' 资金发放率). The caller has checked the area's scope.
+ */
+export async function disbursementByArea(ctx: AppContext, area: string, year: number) {
+  return repo.dueAndPaidByArea(ctx.db.kysely, area, year);
+}
+
 /** Closes the cycle once no payment is waiting for the bank. */
 export async function closeCycle(ctx: AppContext, actor: Actor, cycleId: string, version: number) {
   const c = await requireCycle(ctx, actor, cycleId);

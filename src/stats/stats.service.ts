@@ -11,6 +11,7 @@ import { indicatorDefinitions, type IndicatorDefinition } from './definitions.ts
 import { addDays, monthsOf, parsePeriod, type Period } from './periods.ts';
 import * as repo from './stats.repository.ts';
 import { coupleCounts, registeredMigrantCounts } from './service-records.repository.ts';
+import { disbursementByArea } from '../benefits/payments.service.ts';
 import type { Basis } from './stats.repository.ts';
 
 export type { Basis };
@@ -64,6 +65,7 @@ export async function countsByArea(ctx: AppContext, area: string, period: Period
   const migrants = await population('migrant');
   const couples = await coupleCounts(db, area, period.year, period.to);
   const registered = await registeredMigrantCounts(db, area, period.to);
+  const paid = await disbursementByArea(ctx, area, period.year);
   const units = [ctx.areas.get(area)!, ...ctx.areas.childrenOf(area)];
   const counts = new Map<string, AreaCounts>(units.map((u) => [u.code, { populationStart: 0, populationEnd: 0, vital: [] as VitalRow[] }]));
   const extras = new Map<string, Record<string, number>>(units.map((u) => [u.code, { migrants: 0, migrants_registered: 0, preconception_target_couples: 0, preconception_couples_checked: 0 }]));
@@ -74,6 +76,11 @@ export async function countsByArea(ctx: AppContext, area: string, period: Period
   for (const m of migrants) for (const e of targets(extras, m.area)) e.migrants += m.end;
   for (const r of registered) for (const e of targets(extras, r.area)) e.migrants_registered += r.n;
   for (const c of couples) for (const e of targets(extras, c.area)) { e.preconception_target_couples += c.n; e.preconception_couples_checked += c.m; }
+  // Amounts exist only where a roster of the year was frozen (elsewhere the rate has no data);
+  // summed in fen, shown in yuan.
+  const fen = new Map<Record<string, number>, { due: number; paid: number }>();
+  for (const p of paid) for (const e of targets(extras, p.area)) { const f = fen.get(e) ?? { due: 0, paid: 0 }; f.due += p.dueFen; f.paid += p.paidFen; fen.set(e, f); }
+  for (const [e, f] of fen) { e.amount_due = f.due / 100; e.amount_paid = f.paid / 100; }
   return { units, counts, extras };
 }
 

@@ -204,6 +204,14 @@ describe.each(DIALECTS)('a special-aid cycle on %s', (dialect) => {
       { source: 'central', dueFen: 614400, paidFen: 614400, rate: 100 },
       { source: 'provincial', dueFen: 153600, paidFen: 153600, rate: 100 },
     ]);
+    // The statistics' 资金发放率 reads the same rosters: in yuan, per area; no roster, no data.
+    const stats = (await county.get(`/api/v1/stats?area=${AREAS.fucheng}&period=2026&indicators=disbursement_rate`)).json();
+    expect(stats.rows[0].values.disbursement_rate).toMatchObject({ value: 100, numerator: 7680, denominator: 7680 });
+    const byTown = Object.fromEntries(stats.rows.slice(1).map((r: any) => [r.area, r.values.disbursement_rate]));
+    expect(byTown[AREAS.chengxiang].denominator + byTown[AREAS.gongqu].denominator).toBe(7680);
+    expect(stats.rows.filter((r: any) => r.values.disbursement_rate.reason === 'no_data').length).toBe(stats.rows.length - 3);
+    const city = (await (await signIn(app, (await makeUser(t.ctx, 'statistician', '5107')).username, 'Passw0rd!test')).get('/api/v1/stats?area=5107&period=2025&indicators=disbursement_rate')).json();
+    expect(city.rows[0].values.disbursement_rate.reason).toBe('no_data'); // 2025's roster was never frozen
     const board = (await county.get(`/api/v1/benefits/cycles/${cycleId}`)).json();
     const closed = await county.post(`/api/v1/benefits/cycles/${cycleId}/close`, { version: board.version });
     expect(closed.statusCode).toBe(200);
