@@ -64,21 +64,38 @@ export async function populationFromSpans(db: Executor, basis: PopulationBasis, 
 }
 
 export interface PopulationRecord { personId: string; sex: Sex; name: string; idNumber: string | null; birthDate: string; area: string }
+/** A part of a population: one sex, births in (bornAfter, bornTo] (an age band on the day). */
+export interface PopulationPart { sex?: Sex; bornAfter?: string; bornTo?: string }
+
+function populationAt(basis: Basis, area: string, date: string, part: PopulationPart) {
+  const { lo, hi } = areaRange(area);
+  const col = spanColumn(basis);
+  return sql`from person_spans s join persons p on p.id = s.person_id
+    where ${col} >= ${lo} and ${col} < ${hi} and s.start_date <= ${date} and (s.end_date is null or s.end_date > ${date})
+      ${part.sex ? sql`and p.sex = ${part.sex}` : sql``}
+      ${part.bornAfter ? sql`and p.birth_date > ${part.bornAfter}` : sql``}
+      ${part.bornTo ? sql`and p.birth_date <= ${part.bornTo}` : sql``}`;
+}
 
 /**
  * The persons counted in the population at 24:00 of `date` (the records behind a population
- * count): one page, in the order of the area index of the spans (area, start date, row).
+ * count), or in a part of it: one page, in the order of the area index of the spans (area,
+ * start date, row).
  */
-export async function populationRecords(db: Executor, basis: Basis, area: string, date: string, page: { limit: number; offset: number }): Promise<PopulationRecord[]> {
-  const { lo, hi } = areaRange(area);
+export async function populationRecords(db: Executor, basis: Basis, area: string, date: string, page: { limit: number; offset: number }, part: PopulationPart = {}): Promise<PopulationRecord[]> {
   const col = spanColumn(basis);
   const rows = await sql<{ person_id: string; sex: Sex; name: string; id_number: string | null; birth_date: string; area: string }>`
     select s.person_id, p.sex, p.name, p.id_number, p.birth_date, ${col} as area
-    from person_spans s join persons p on p.id = s.person_id
-    where ${col} >= ${lo} and ${col} < ${hi} and s.start_date <= ${date} and (s.end_date is null or s.end_date > ${date})
+    ${populationAt(basis, area, date, part)}
     order by ${col}, s.start_date, s.id
     limit ${page.limit} offset ${page.offset}`.execute(db);
   return rows.rows.map((r) => ({ personId: r.person_id, sex: r.sex, name: r.name, idNumber: r.id_number, birthDate: r.birth_date, area: r.area }));
+}
+
+/** How many persons a part of the population holds (its whole is read from the aggregates instead). */
+export async function countPopulationPart(db: Executor, basis: Basis, area: string, date: string, part: PopulationPart): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*) as n ${populationAt(basis, area, date, part)}`.execute(db);
+  return Number(r.rows[0].n);
 }
 
 /**

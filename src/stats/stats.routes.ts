@@ -44,6 +44,9 @@ export async function statsRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       querystring: z.object({
         area: areaParam, period: periodParam, basis: basisParam,
         measure: z.enum(DRILL_MEASURE_CODES),
+        // Population measures only: one sex, one 5-year age band of the pyramid (0: 0–4 … 20: 100+).
+        sex: z.enum(['M', 'F']).optional(),
+        band: z.coerce.number().int().min(0).max(20).optional(),
         page: z.coerce.number().int().min(1).max(10_000).default(1),
         pageSize: z.coerce.number().int().min(1).max(100).default(20),
       }),

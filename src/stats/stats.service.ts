@@ -13,6 +13,7 @@ import * as repo from './stats.repository.ts';
 import { coupleCounts, registeredMigrantCounts } from './service-records.repository.ts';
 import { disbursementByArea } from '../benefits/payments.service.ts';
 import type { Basis } from './stats.repository.ts';
+import type { Sex } from '../platform/db/schema.ts';
 
 export type { Basis };
 
@@ -152,7 +153,14 @@ export const DRILL_MEASURE_CODES = [...(Object.keys(DRILL_MEASURES) as DrillMeas
 
 const isPopulationMeasure = (m: DrillMeasure): m is (typeof POPULATION_MEASURES)[number] => (POPULATION_MEASURES as readonly string[]).includes(m);
 
-export async function drillThrough(ctx: AppContext, actor: Actor, q: { area: string; period: string; basis?: Basis; measure: DrillMeasure; page: number; pageSize: number }) {
+/** The birth dates of an age band of the pyramid on `date`: age a..b ⇔ born in (date − (b+1) years, date − a years]. */
+export function bandBirthDates(date: string, band: number): { bornAfter?: string; bornTo: string } {
+  const back = (years: number) => String(Number(date.slice(0, 4)) - years).padStart(4, '0') + date.slice(4);
+  const from = band * 5;
+  return band >= 20 ? { bornTo: back(100) } : { bornAfter: back(from + 5), bornTo: back(from) };
+}
+
+export async function drillThrough(ctx: AppContext, actor: Actor, q: { area: string; period: string; basis?: Basis; measure: DrillMeasure; page: number; pageSize: number; sex?: Sex; band?: number }) {
   checkArea(ctx, actor, q.area);
   const period = periodOrFail(q.period);
   const basis = q.basis ?? 'hukou';
@@ -164,15 +172,18 @@ export async function drillThrough(ctx: AppContext, actor: Actor, q: { area: str
   let total: number;
   let items;
   if (isPopulationMeasure(q.measure)) {
-    const counts = await repo.populationFromAggregates(db, basis, q.area, period.from, period.to);
     const start = q.measure === 'population_start';
-    total = counts.reduce((n, r) => n + (start ? r.start : r.end), 0);
     const instant = start ? addDays(period.from, -1) : period.to;
-    items = (await repo.populationRecords(db, basis, q.area, instant, page)).map((r) => ({
+    // A part (one sex, one age band of the pyramid) is counted; the whole comes from the aggregates.
+    const part: repo.PopulationPart = { sex: q.sex, ...(q.band !== undefined ? bandBirthDates(instant, q.band) : {}) };
+    if (q.sex || q.band !== undefined) total = await repo.countPopulationPart(db, basis, q.area, instant, part);
+    else total = (await repo.populationFromAggregates(db, basis, q.area, period.from, period.to)).reduce((n, r) => n + (start ? r.start : r.end), 0);
+    items = (await repo.populationRecords(db, basis, q.area, instant, page, part)).map((r) => ({
       eventId: null, personId: r.personId, kind: 'population' as const, date: r.birthDate, parity: null, sex: r.sex, name: r.name,
       idNumber: maskIdNumber(r.idNumber), area: areaRef(r.area), policyClass: null, canOpen,
     }));
   } else {
+    if (q.sex || q.band !== undefined) throw validationFailed([{ field: q.band !== undefined ? 'band' : 'sex', code: 'field.invalid', params: { only: 'population_start,population_end' } }]);
     const sel: repo.VitalFilter = DRILL_MEASURES[q.measure];
     total = await repo.vitalTotal(db, basis, q.area, period.from, period.to, sel);
     items = (await repo.vitalRecords(db, basis, q.area, period.from, period.to, sel, page)).map((r) => ({

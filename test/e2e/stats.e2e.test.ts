@@ -7,7 +7,7 @@ import mammoth from 'mammoth';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/platform/auth/roles.ts';
-import { drillThrough, statsTable } from '../../src/stats/stats.service.ts';
+import { drillThrough, pyramid, statsTable } from '../../src/stats/stats.service.ts';
 import { setTarget } from '../../src/stats/targets.service.ts';
 import { ADMIN_PASSWORD, newPage, shot, signInUi, startE2E, type E2E } from './harness.ts';
 
@@ -35,6 +35,21 @@ describe('statistics pages', () => {
     expect(await page.getByTestId('target-light').count()).toBeGreaterThan(0);
     await page.waitForTimeout(800); // chart animations
     await shot(page, 'stats-dashboard');
+
+    // A bar of the pyramid (the women of the fullest band) opens the persons counted in it.
+    const pyr = await pyramid(e.ctx, systemActor(''), { area: '5107', date: `${YEAR}-12-31` });
+    const band = pyr.bands.reduce((best, b, i) => (b.female > pyr.bands[best].female ? i : best), 0);
+    const chart = page.getByTestId('chart-pyramid');
+    const at = await chart.evaluate((el, [value, index]) => (el as unknown as { chart: { convertToPixel(f: object, v: number[]): number[] } }).chart.convertToPixel({ seriesIndex: 1 }, [value, index]), [pyr.bands[band].female / 2, band]);
+    await chart.scrollIntoViewIfNeeded(); // a click lands only inside the viewport
+    const box = (await chart.boundingBox())!;
+    await page.mouse.click(box.x + at[0], box.y + at[1]);
+    const table = page.getByTestId('drill-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const persons = await drillThrough(e.ctx, systemActor(''), { area: '5107', period: `${YEAR}-12-31..${YEAR}-12-31`, measure: 'population_end', sex: 'F', band, page: 1, pageSize: 10 });
+    expect(persons.total).toBe(pyr.bands[band].female);
+    expect(await table.locator('tbody tr.ant-table-row td:first-child').allTextContents()).toEqual(persons.items.map((i) => i.name));
+    await shot(page, 'stats-pyramid-drill');
     await page.context().close();
   });
 

@@ -169,6 +169,26 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     expect(start.items.map((i) => i.name)).not.toContain('元旦');
   });
 
+  it('opens the persons of one bar of the pyramid: the same count as the bar', async () => {
+    const date = '2023-12-31';
+    const p = await pyramid(t.ctx, admin(), { area: AREAS.city, date });
+    let seen = 0;
+    for (const [band, b] of p.bands.entries()) {
+      for (const [sex, n] of [['M', b.male], ['F', b.female]] as const) {
+        const d = await drillThrough(t.ctx, admin(), { area: AREAS.city, period: `${date}..${date}`, measure: 'population_end', page: 1, pageSize: 100, sex, band });
+        expect(d.total, `${b.band} ${sex}`).toBe(n);
+        expect(d.items.length).toBe(n);
+        expect(d.items.every((i) => i.sex === sex)).toBe(true);
+        seen += n;
+      }
+    }
+    expect(seen).toBe(11);
+    // The band's edges follow the birthday: born 2019-01-01 is 4 on 2023-12-31, born 2018-12-31 is 5.
+    const youngest = await drillThrough(t.ctx, admin(), { area: AREAS.city, period: `${date}..${date}`, measure: 'population_end', page: 1, pageSize: 100, band: 0 });
+    expect(youngest.items.every((i) => i.date > '2018-12-31' && i.date <= date)).toBe(true);
+    await expect(drillThrough(t.ctx, admin(), { area: AREAS.city, period: '2023', measure: 'births', page: 1, pageSize: 10, band: 0 })).rejects.toMatchObject({ status: 400, fieldErrors: [{ field: 'band', code: 'field.invalid' }] });
+  });
+
   it('pages the records in SQL: the pages together are the whole list, in date order, with the total of the count', async () => {
     const q = { area: AREAS.city, period: '2010-01-01..2023-12-31', page: 1, pageSize: 100 } as const;
     const all = await drillThrough(t.ctx, admin(), { ...q, measure: 'births' });

@@ -5,7 +5,8 @@ import type { EChartsOption } from 'echarts';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../app/PageHeader';
-import { EChart } from './EChart';
+import { DrillModal, type DrillTarget } from './DrillModal';
+import { EChart, type ChartClick } from './EChart';
 import { formatValue, indicatorName } from './format';
 import { StatsFilters, useStatsParams } from './StatsFilters';
 import { getAssessment, getBirths, getPyramid, type AssessedTable, type Breakdown, type Pyramid } from './stats.api';
@@ -20,6 +21,7 @@ export function DashboardPage() {
   const [births, setBirths] = useState<Breakdown | null>(null);
   const [pyramid, setPyramid] = useState<Pyramid | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
 
   useEffect(() => {
     const ac = new AbortController();
@@ -111,6 +113,16 @@ export function DashboardPage() {
     ],
   }, [pyramid, locale]);
 
+  // A bar of the pyramid opens the persons of that sex and age band on the pyramid's day.
+  const openBar = ({ seriesIndex, dataIndex }: ChartClick) => {
+    if (!pyramid || !table) return;
+    const sex = seriesIndex === 0 ? 'M' : 'F';
+    setDrill({
+      area: params.area, areaName: table.rows[0].name, period: `${pyramid.date}..${pyramid.date}`, periodLabel: pyramid.date, basis: params.basis,
+      measure: 'population_end', measureName: `${pyramid.bands[dataIndex].band} ${t(sex === 'M' ? 'dashboard.male' : 'dashboard.female')}`, sex, band: dataIndex,
+    });
+  };
+
   return (
     <>
       <PageHeader title={t('dashboard.title')} testId="dashboard-title" />
@@ -138,8 +150,9 @@ export function DashboardPage() {
         <Col xs={24} xl={12}><Card title={t('dashboard.birthsByMonth')}>{monthChart && <EChart option={monthChart} testId="chart-months" />}</Card></Col>
         <Col xs={24} xl={12}><Card title={t('dashboard.children')}>{childrenChart && <EChart option={childrenChart} testId="chart-children" />}</Card></Col>
         <Col xs={24} xl={12}><Card title={t('dashboard.sexRatio')}>{sexRatioChart && <EChart option={sexRatioChart} testId="chart-sex-ratio" />}</Card></Col>
-        <Col xs={24}><Card title={t('dashboard.pyramid', { date: pyramid?.date ?? '' })}>{pyramidChart && <EChart option={pyramidChart} height={420} testId="chart-pyramid" />}</Card></Col>
+        <Col xs={24}><Card title={t('dashboard.pyramid', { date: pyramid?.date ?? '' })}>{pyramidChart && <EChart option={pyramidChart} height={420} testId="chart-pyramid" onClick={openBar} />}</Card></Col>
       </Row>
+      <DrillModal target={drill} onClose={() => setDrill(null)} />
     </>
   );
 }

@@ -5,7 +5,11 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../app/i18n';
 import { getRecords, type Basis, type DrillItem, type DrillPage } from './stats.api';
 
-export interface DrillTarget { area: string; areaName: string; period: string; periodLabel: string; basis: Basis; measure: string; measureName: string }
+export interface DrillTarget {
+  area: string; areaName: string; period: string; periodLabel: string; basis: Basis; measure: string; measureName: string;
+  /** Population measures only: one sex, one age band of the pyramid. */
+  sex?: 'M' | 'F'; band?: number;
+}
 
 export function DrillModal({ target, onClose }: { target: DrillTarget | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -18,7 +22,7 @@ export function DrillModal({ target, onClose }: { target: DrillTarget | null; on
   useEffect(() => {
     if (!target) return;
     setLoading(true);
-    getRecords({ area: target.area, period: target.period, basis: target.basis, measure: target.measure, page, pageSize: 10 })
+    getRecords({ area: target.area, period: target.period, basis: target.basis, measure: target.measure, sex: target.sex, band: target.band, page, pageSize: 10 })
       .then(setData).finally(() => setLoading(false));
   }, [target, page]);
   return (
@@ -35,10 +39,10 @@ export function DrillModal({ target, onClose }: { target: DrillTarget | null; on
           { title: t('stats.drill.name'), dataIndex: 'name', render: (v: string, r) => (r.canOpen ? <Link to={`/persons/${r.personId}`}>{v}</Link> : v) },
           { title: t('stats.drill.sex'), dataIndex: 'sex', render: (s: 'M' | 'F') => t(`stats.sex.${s}`) },
           { title: population ? t('stats.drill.birthDate') : t('stats.drill.date'), dataIndex: 'date', className: 'num' },
-          { title: t('stats.drill.parity'), dataIndex: 'parity', render: (p: number | null) => p ?? '—' },
+          ...(population ? [] : [{ title: t('stats.drill.parity'), dataIndex: 'parity', render: (p: number | null) => p ?? '—' }]),
           { title: t('stats.drill.idNumber'), dataIndex: 'idNumber', className: 'num', render: (v: string | null) => v ?? '—' },
           { title: t('stats.drill.area'), dataIndex: ['area', 'name'] },
-          { title: t('stats.drill.policy'), dataIndex: 'policyClass', render: (c: string | null) => (c ? <Tag color={c === 'noncompliant' ? 'red' : c === 'compliant' ? 'green' : 'default'}>{t(`stats.policy.${c}` as 'stats.policy.compliant')}</Tag> : '—') },
+          ...(population ? [] : [{ title: t('stats.drill.policy'), dataIndex: 'policyClass', render: (c: string | null) => (c ? <Tag color={c === 'noncompliant' ? 'red' : c === 'compliant' ? 'green' : 'default'}>{t(`stats.policy.${c}` as 'stats.policy.compliant')}</Tag> : '—') }]),
         ]}
       />
     </Modal>

@@ -35,7 +35,7 @@ export const getPyramid = (p: { area: string; date: string; basis: Basis }, sign
 
 export interface DrillItem { eventId: string | null; personId: string; kind: 'birth' | 'death' | 'population'; date: string; parity: number | null; sex: 'M' | 'F'; name: string; idNumber: string | null; area: { code: string; name: string }; policyClass: string | null; canOpen: boolean }
 export interface DrillPage { total: number; page: number; pageSize: number; items: DrillItem[] }
-export const getRecords = (p: { area: string; period: string; basis: Basis; measure: string; page: number; pageSize: number }) => api.get<DrillPage>('/stats/records', p);
+export const getRecords = (p: { area: string; period: string; basis: Basis; measure: string; sex?: 'M' | 'F'; band?: number; page: number; pageSize: number }) => api.get<DrillPage>('/stats/records', p);
 
 export interface Target { id: string; areaCode: string; areaName: string; year: number; indicator: string; indicatorName: { zh: string; en: string } | null; direction: Direction; value: number; version: number }
 export const getTargets = (area: string, year: number) => api.get<{ items: Target[] }>('/targets', { area, year });
