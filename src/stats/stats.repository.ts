@@ -103,7 +103,7 @@ export async function countPopulationPart(db: Executor, basis: Basis, area: stri
  * span the death ends; a newborn who dies on the day of birth has no span and counts where the
  * events were recorded.
  */
-function vitalSource(basis: Basis, from: string, to: string) {
+function vitalSource(basis: Basis, from: string, to: string, kinds: readonly ('birth' | 'death')[] = ['birth', 'death']) {
   const col = spanColumn(basis);
   return sql`
     select e.id, e.kind, e.date, e.parity, e.person_id, p.sex, p.name, p.id_number,
@@ -112,7 +112,7 @@ function vitalSource(basis: Basis, from: string, to: string) {
     join persons p on p.id = e.person_id
     left join person_spans s on s.person_id = e.person_id
       and ((e.kind = 'birth' and s.start_date = e.date) or (e.kind = 'death' and s.end_date = e.date))
-    where e.kind in ('birth', 'death') and e.date >= ${from} and e.date <= ${to}`;
+    where e.kind in (${sql.join(kinds.map((k) => sql`${k}`))}) and e.date >= ${from} and e.date <= ${to}`;
 }
 
 /** Births and deaths counted event by event: the reference the aggregate must equal. */
@@ -179,17 +179,8 @@ export async function vitalTotal(db: Executor, basis: Basis, area: string, from:
  */
 export async function vitalRecords(db: Executor, basis: Basis, area: string, from: string, to: string, f: VitalFilter, page: { limit: number; offset: number }): Promise<VitalRecord[]> {
   const { lo, hi } = areaRange(area);
-  const col = spanColumn(basis);
   const r = await sql<{ id: string; kind: 'birth' | 'death'; date: string; parity: number | null; person_id: string; sex: Sex; name: string; id_number: string | null; area: string }>`
-    select v.* from (
-      select e.id, e.kind, e.date, e.parity, e.person_id, p.sex, p.name, p.id_number,
-        coalesce(${col}, case when e.kind = 'birth' or p.birth_date = e.date then e.area_code end) as area
-      from population_events e
-      join persons p on p.id = e.person_id
-      left join person_spans s on s.person_id = e.person_id
-        and ((e.kind = 'birth' and s.start_date = e.date) or (e.kind = 'death' and s.end_date = e.date))
-      where e.kind = ${f.kind} and e.date >= ${from} and e.date <= ${to}
-    ) v
+    select v.* from (${vitalSource(basis, from, to, [f.kind])}) v
     where v.area >= ${lo} and v.area < ${hi} and ${filterCondition('v', f)}
     order by v.date, v.person_id
     limit ${page.limit} offset ${page.offset}`.execute(db);
@@ -198,15 +189,12 @@ export async function vitalRecords(db: Executor, basis: Basis, area: string, fro
 
 /** Persons by sex and five-year age group (0–4 … 95–99, 100+) at 24:00 of `date`. */
 export async function pyramidRows(db: Executor, basis: Basis, area: string, date: string): Promise<{ sex: Sex; band: number; n: number }[]> {
-  const { lo, hi } = areaRange(area);
-  const col = spanColumn(basis);
   const year = Number(date.slice(0, 4));
   const mmdd = date.slice(5);
   const r = await sql<{ sex: Sex; band: number; n: number }>`
     select a.sex, case when a.age >= 100 then 20 else cast(a.age / 5 as integer) end as band, count(*) as n from (
       select p.sex, cast(${year} as integer) - cast(substr(p.birth_date, 1, 4) as integer) - case when substr(p.birth_date, 6, 5) > ${mmdd} then 1 else 0 end as age
-      from person_spans s join persons p on p.id = s.person_id
-      where ${col} >= ${lo} and ${col} < ${hi} and s.start_date <= ${date} and (s.end_date is null or s.end_date > ${date})
+      ${populationAt(basis, area, date, {})}
     ) a group by 1, 2`.execute(db);
   return r.rows.map((x) => ({ sex: x.sex, band: Number(x.band), n: Number(x.n) }));
 }
