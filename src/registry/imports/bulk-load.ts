@@ -70,7 +70,7 @@ async function exclusive(db: Db, fn: () => void): Promise<void> {
   await db.kysely.connection().execute(async () => sqlite.transaction(fn)());
 }
 
-/** Drops the search indexes and aggregate triggers of persons and person_spans that the migrations create (SQLite only). */
+/** Drops the search indexes of persons and person_spans, and the aggregate triggers (also those on population_events), that the migrations create (SQLite only). */
 export async function suspendDerived(db: Db): Promise<void> {
   if (!db.sqlite) return;
   const ours = await canonicalDerived(); // an index or trigger added by hand is left alone
