@@ -1,14 +1,10 @@
-// Builds households (households.ts of the domain) from registry rows held in memory, with the
-// facts recorded as evidence merged in.
+// Builds households (household.ts of the domain) from registry facts held by position
+// (person-columns.ts), with the facts recorded as evidence merged in. Children are found by the
+// parent's id whether or not the parent was read: siblings whose mother lives elsewhere still
+// find each other.
 import type { BenefitPerson, Facts, Household } from './household.ts';
-import type { PersonFactsRow } from './registry-facts.repository.ts';
-
-export function toBenefitPerson(r: PersonFactsRow): BenefitPerson {
-  return {
-    id: r.id, sex: r.sex, birthDate: r.birth_date, deathDate: r.death_date, hukouType: r.hukou_type,
-    hukouArea: r.hukou_area_code, disabilityGrade: r.disability_grade,
-  };
-}
+import { PersonColumns } from './person-columns.ts';
+import type { PersonFacts } from './registry-facts.repository.ts';
 
 /** What the candidate filters know of a person's children (own and the spouse's, as in `household`). */
 export interface ChildStats {
@@ -19,90 +15,141 @@ export interface ChildStats {
   livingDaughters: number;
 }
 
+const EMPTY = new Int32Array(0);
+
 export class HouseholdIndex {
-  private readonly byId = new Map<string, PersonFactsRow>();
-  private readonly people = new Map<string, BenefitPerson>();
-  /** Children by parent id, as rows (each row is added once, so identity stands for the id). */
-  private readonly childrenOf = new Map<string, PersonFactsRow[]>();
+  private readonly p = new PersonColumns();
+  /** Children by parent position, in the order the children were added (CSR: `kids` from `first[k]` to `first[k + 1]`). */
+  private first = EMPTY;
+  private kids = EMPTY;
+  private linked = 0;
 
-  constructor(rows: Iterable<PersonFactsRow>, private readonly facts: Map<string, Facts> = new Map()) {
-    for (const r of rows) this.add(r);
+  constructor(private readonly facts: Map<string, Facts> = new Map()) {}
+
+  /** Adds a person (a repeated id is ignored, answering -1); answers the position. */
+  add(person: PersonFacts): number {
+    return this.p.add(person);
   }
 
-  add(r: PersonFactsRow): void {
-    if (this.byId.has(r.id)) return;
-    this.byId.set(r.id, r);
-    if (r.mother_id) this.addChild(r.mother_id, r);
-    if (r.father_id) this.addChild(r.father_id, r);
+  has(id: string): boolean {
+    return this.p.find(id) >= 0;
   }
 
-  private addChild(parent: string, child: PersonFactsRow): void {
-    const list = this.childrenOf.get(parent);
-    if (list) list.push(child); else this.childrenOf.set(parent, [child]);
+  /** The position of a person added, or -1. */
+  find(id: string): number {
+    return this.p.find(id);
   }
 
-  row(id: string): PersonFactsRow | undefined {
-    return this.byId.get(id);
+  id(k: number): string {
+    return this.p.ids[k];
+  }
+
+  /** Where the person is registered (hukou area code). */
+  area(k: number): string {
+    return this.p.areas.values[this.p.area[k]];
+  }
+
+  birthDate(k: number): string {
+    return this.p.dates.values[this.p.birth[k]];
+  }
+
+  /** Children lists over every position, built again only when persons were added since. */
+  private link(): void {
+    const { p } = this;
+    if (this.linked === p.count && this.first.length === p.size + 1) return;
+    const n = p.size;
+    const first = new Int32Array(n + 1);
+    const { order, mother, father } = p;
+    for (let i = 0; i < p.count; i++) {
+      const c = order[i];
+      if (mother[c] >= 0) first[mother[c] + 1]++;
+      if (father[c] >= 0) first[father[c] + 1]++;
+    }
+    for (let k = 0; k < n; k++) first[k + 1] += first[k];
+    const next = first.slice(0, n);
+    const kids = new Int32Array(first[n]);
+    for (let i = 0; i < p.count; i++) {
+      const c = order[i];
+      if (mother[c] >= 0) kids[next[mother[c]]++] = c;
+      if (father[c] >= 0) kids[next[father[c]]++] = c;
+    }
+    this.first = first;
+    this.kids = kids;
+    this.linked = p.count;
+  }
+
+  /** Whether child `c` is in the children list of position `k` (k may be -1: no list). */
+  private isChildOf(c: number, k: number): boolean {
+    if (k < 0) return false;
+    for (let i = this.first[k]; i < this.first[k + 1]; i++) if (this.kids[i] === c) return true;
+    return false;
   }
 
   /** The person's (and the spouse's) children, living ones at `yearStart` (YYYY-01-01), written into `into`. */
-  childStats(r: PersonFactsRow, yearStart: string, into: ChildStats): ChildStats {
+  childStats(k: number, yearStart: string, into: ChildStats): ChildStats {
+    this.link();
     into.count = 0;
     into.diedOrDisabled = false;
     into.living = 0;
     into.livingDaughters = 0;
-    const own = this.childrenOf.get(r.id);
-    const spouse = r.spouse_id ? this.childrenOf.get(r.spouse_id) : undefined;
-    if (own) for (const c of own) count(c, yearStart, into);
-    if (spouse) for (const c of spouse) if (!own || !own.includes(c)) count(c, yearStart, into);
+    const { first, kids } = this;
+    for (let i = first[k]; i < first[k + 1]; i++) this.count(kids[i], yearStart, into);
+    const s = this.p.spouse[k];
+    if (s >= 0) for (let i = first[s]; i < first[s + 1]; i++) if (!this.isChildOf(kids[i], k)) this.count(kids[i], yearStart, into);
     return into;
   }
 
+  private count(c: number, yearStart: string, into: ChildStats): void {
+    const { p } = this;
+    const death = p.dates.value(p.death[c]);
+    into.count++;
+    if (death || p.disability[c] >= 0) into.diedOrDisabled = true;
+    if (!death || death >= yearStart) {
+      into.living++;
+      if (p.sexes.values[p.sex[c]] === 'F') into.livingDaughters++;
+    }
+  }
+
   /** Whether the person is the only child of their mother and father (as `siblingsAndSelf` counts). */
-  onlyChild(id: string): boolean {
-    const r = this.byId.get(id)!;
-    const mothers = r.mother_id ? this.childrenOf.get(r.mother_id) : undefined;
-    const fathers = r.father_id ? this.childrenOf.get(r.father_id) : undefined;
-    if (mothers) for (const c of mothers) if (c !== r) return false;
-    if (fathers) for (const c of fathers) if (c !== r) return false;
+  onlyChild(k: number): boolean {
+    this.link();
+    const { first, kids } = this;
+    for (const parent of [this.p.mother[k], this.p.father[k]]) {
+      if (parent >= 0) for (let i = first[parent]; i < first[parent + 1]; i++) if (kids[i] !== k) return false;
+    }
     return true;
   }
 
-  private person(r: PersonFactsRow): BenefitPerson {
-    let p = this.people.get(r.id);
-    if (!p) this.people.set(r.id, (p = toBenefitPerson(r)));
-    return p;
+  private person(k: number): BenefitPerson {
+    const { p } = this;
+    const grade = p.disability[k];
+    return {
+      id: p.ids[k], sex: p.sexes.values[p.sex[k]], birthDate: p.dates.values[p.birth[k]], deathDate: p.dates.value(p.death[k]),
+      hukouType: p.hukouTypes.value(p.hukouType[k]), hukouArea: p.areas.values[p.area[k]], disabilityGrade: grade < 0 ? null : grade,
+    };
   }
 
-  /** Rows of two lists without repeats (most lists are short or empty; no Set unless needed). */
-  private union(a: PersonFactsRow[] | undefined, b: PersonFactsRow[] | undefined): PersonFactsRow[] {
-    if (!b?.length) return a ?? [];
-    if (!a?.length) return b;
-    const out = [...a];
-    for (const x of b) if (!out.includes(x)) out.push(x);
+  /** The children list of `a`, then those of `b` not in it yet (either may be -1: no list). */
+  private union(a: number, b: number): number[] {
+    const { first, kids } = this;
+    const out: number[] = [];
+    if (a >= 0) for (let i = first[a]; i < first[a + 1]; i++) out.push(kids[i]);
+    const dedupe = out.length > 0;
+    if (b >= 0) for (let i = first[b]; i < first[b + 1]; i++) if (!dedupe || !out.includes(kids[i])) out.push(kids[i]);
     return out;
   }
 
-  household(id: string): Household {
-    const r = this.byId.get(id)!;
-    const spouseRow = r.spouse_id ? this.byId.get(r.spouse_id) : undefined;
-    const children = this.union(this.childrenOf.get(id), r.spouse_id ? this.childrenOf.get(r.spouse_id) : undefined);
-    const siblings = this.union(r.mother_id ? this.childrenOf.get(r.mother_id) : undefined, r.father_id ? this.childrenOf.get(r.father_id) : undefined);
+  household(k: number): Household {
+    this.link();
+    const { p } = this;
+    const spouse = p.spouse[k];
+    const siblings = this.union(p.mother[k], p.father[k]);
     return {
-      person: this.person(r),
-      spouse: spouseRow ? this.person(spouseRow) : null,
-      children: children.map((c) => this.person(c)),
-      siblingsAndSelf: siblings.includes(r) ? siblings.map((c) => this.person(c)) : [this.person(r), ...siblings.map((c) => this.person(c))],
-      facts: this.facts.get(id) ?? {},
+      person: this.person(k),
+      spouse: spouse >= 0 && p.loaded[spouse] === 1 ? this.person(spouse) : null,
+      children: this.union(k, spouse).map((c) => this.person(c)),
+      siblingsAndSelf: (siblings.includes(k) ? siblings : [k, ...siblings]).map((c) => this.person(c)),
+      facts: this.facts.get(p.ids[k]) ?? {},
     };
-  }
-}
-
-function count(row: PersonFactsRow, yearStart: string, into: ChildStats): void {
-  into.count++;
-  if (row.death_date || row.disability_grade !== null) into.diedOrDisabled = true;
-  if (!row.death_date || row.death_date >= yearStart) {
-    into.living++;
-    if (row.sex === 'F') into.livingDaughters++;
   }
 }

@@ -22,31 +22,34 @@ export interface PersonFactsRow {
 const COLUMNS = ['id', 'sex', 'birth_date', 'death_date', 'hukou_type', 'hukou_area_code', 'disability_grade', 'mother_id', 'father_id', 'spouse_id'] as const;
 const prefixed = (t: string) => COLUMNS.map((c) => `${t}.${c}` as `p.${typeof c}`);
 
+/** A person's facts in COLUMNS order: SQLite's raw rows as they come, no object per person. */
+export type PersonFacts = readonly [
+  id: string, sex: 'M' | 'F', birth_date: string, death_date: string | null, hukou_type: 'rural' | 'urban' | null,
+  hukou_area_code: string, disability_grade: number | null, mother_id: string | null, father_id: string | null, spouse_id: string | null,
+];
+
+export const factsOf = (r: PersonFactsRow): PersonFacts =>
+  [r.id, r.sex, r.birth_date, r.death_date, r.hukou_type, r.hukou_area_code, r.disability_grade, r.mother_id, r.father_id, r.spouse_id];
+
 /**
- * Everyone registered in the area. On SQLite a city or province (4 digits or fewer) is read by
- * one sequential pass over the table (`+` keeps the planner off the index: most rows qualify,
- * and the index would cost a random read per row); a county or township uses the index.
+ * Everyone registered in the area, handed to `each` one at a time. On SQLite a city or province
+ * (4 digits or fewer) is read by one sequential pass over the table (`+` keeps the planner off the
+ * index: most rows qualify, and the index would cost a random read per row); a county or
+ * township uses the index.
  */
-export async function personsRegisteredInBulk(db: Db, area: string): Promise<PersonFactsRow[]> {
-  if (db.dialect !== 'sqlite' || !db.sqlite || area.length > 4) return personsRegisteredIn(db.kysely, area);
-  const { lo, hi } = areaRange(area);
+export async function eachPersonRegisteredIn(db: Db, area: string, each: (p: PersonFacts) => void): Promise<void> {
   const sqlite = db.sqlite;
-  // Arrays (.raw) iterated and built into rows here: one object shape for every row, and no
-  // million driver objects alive at once.
-  return db.kysely.connection().execute(async () => {
-    const out: PersonFactsRow[] = [];
-    const st = sqlite.prepare(`select ${COLUMNS.join(', ')} from persons where +hukou_area_code >= ? and +hukou_area_code < ?`).raw(true);
-    for (const a of st.iterate(lo, hi) as Iterable<RawRow>) {
-      out.push({
-        id: a[0], sex: a[1], birth_date: a[2], death_date: a[3], hukou_type: a[4], hukou_area_code: a[5],
-        disability_grade: a[6], mother_id: a[7], father_id: a[8], spouse_id: a[9],
-      });
-    }
-    return out;
+  if (db.dialect !== 'sqlite' || !sqlite) {
+    for (const r of await personsRegisteredIn(db.kysely, area)) each(factsOf(r));
+    return;
+  }
+  const { lo, hi } = areaRange(area);
+  const col = area.length > 4 ? 'hukou_area_code' : '+hukou_area_code';
+  await db.kysely.connection().execute(async () => {
+    const st = sqlite.prepare(`select ${COLUMNS.join(', ')} from persons where ${col} >= ? and ${col} < ?`).raw(true);
+    for (const a of st.iterate(lo, hi) as Iterable<PersonFacts>) each(a);
   });
 }
-
-type RawRow = [string, 'M' | 'F', string, string | null, 'rural' | 'urban' | null, string, number | null, string | null, string | null, string | null];
 
 export async function personsRegisteredIn(db: Executor, area: string): Promise<PersonFactsRow[]> {
   const { lo, hi } = areaRange(area);

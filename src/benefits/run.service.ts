@@ -109,19 +109,20 @@ export async function runEligibility(ctx: AppContext, actor: Actor, input: RunIn
       version: 1, created_at: now, updated_at: now,
     };
   };
+  const areaOf = (id: string) => { const k = loaded.index.find(id); return k < 0 ? undefined : loaded.index.area(k); };
   const stillEligible = new Set<string>();
   for (const e of eligible) {
     stillEligible.add(e.personId);
-    lines.push(line(e.personId, loaded.index.row(e.personId)!.hukou_area_code, prevArea.has(e.personId) ? 'continuing' : 'new', e.outcome));
+    lines.push(line(e.personId, areaOf(e.personId)!, prevArea.has(e.personId) ? 'continuing' : 'new', e.outcome));
   }
   for (const [personId, area] of prevArea) {
     if (stillEligible.has(personId)) continue;
     const o = others.get(personId) ?? null;
     if (o?.eligible) { // registered elsewhere in the county now, still eligible
-      lines.push(line(personId, loaded.index.row(personId)!.hukou_area_code, 'continuing', o));
+      lines.push(line(personId, areaOf(personId)!, 'continuing', o));
       continue;
     }
-    const now = loaded.index.row(personId)?.hukou_area_code;
+    const now = areaOf(personId);
     const reasons = o ? o.reasons.filter((r) => LEAVING_REASONS.has(r)) : [];
     const l = line(personId, now && now.startsWith(input.area) ? now : area, 'leaving', o);
     l.reasons = JSON.stringify(o ? (reasons.length ? reasons : ['eligibility.no_longer', ...o.reasons]) : ['person.not_found']);

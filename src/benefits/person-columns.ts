@@ -1,0 +1,123 @@
+// Registry facts of many persons held by integer position: one typed array per column and the
+// few distinct strings (sexes, dates, area codes) kept once each, so that a million persons are
+// a handful of arrays rather than a million objects for the garbage collector to trace.
+import type { PersonFacts } from './registry-facts.repository.ts';
+
+/** Each distinct string once, by a small integer code (-1 stands for null). */
+export class Interner<T extends string = string> {
+  private readonly codes = new Map<T, number>();
+  readonly values: T[] = [];
+
+  code(s: T | null): number {
+    if (s === null) return -1;
+    let c = this.codes.get(s);
+    if (c === undefined) {
+      c = this.values.length;
+      this.codes.set(s, c);
+      this.values.push(s);
+    }
+    return c;
+  }
+
+  value(code: number): T | null {
+    return code < 0 ? null : this.values[code];
+  }
+}
+
+const NONE = -1;
+
+function grown<A extends Int32Array | Int8Array | Uint8Array>(a: A, size: number, fill: number): A {
+  const b = new (a.constructor as new (n: number) => A)(size);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/**
+ * Persons by position. Every id met, as a person or only as someone's mother, father or spouse,
+ * gets a position; `loaded` tells the persons read from the ones only referred to.
+ */
+export class PersonColumns {
+  private readonly positions = new Map<string, number>();
+  readonly ids: string[] = [];
+  readonly sexes = new Interner<'M' | 'F'>();
+  readonly hukouTypes = new Interner<'rural' | 'urban'>();
+  readonly dates = new Interner();
+  readonly areas = new Interner();
+  /** Positions of loaded persons in the order they were added. */
+  order = new Int32Array(1024);
+  count = 0;
+  loaded = new Uint8Array(1024);
+  sex = new Int32Array(1024);
+  hukouType = new Int32Array(1024);
+  birth = new Int32Array(1024);
+  death = new Int32Array(1024).fill(NONE);
+  area = new Int32Array(1024);
+  /** Disability grade, -1 for none. */
+  disability = new Int8Array(1024).fill(NONE);
+  mother = new Int32Array(1024).fill(NONE);
+  father = new Int32Array(1024).fill(NONE);
+  spouse = new Int32Array(1024).fill(NONE);
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The position of a loaded person, or -1. */
+  find(id: string): number {
+    const k = this.positions.get(id);
+    return k !== undefined && this.loaded[k] === 1 ? k : NONE;
+  }
+
+  /** The position of any id met so far, or -1. */
+  findAny(id: string): number {
+    return this.positions.get(id) ?? NONE;
+  }
+
+  private positionOf(id: string | null): number {
+    if (id === null) return NONE;
+    const k = this.positions.get(id);
+    if (k !== undefined) return k;
+    const n = this.ids.length;
+    if (n === this.loaded.length) this.grow(n * 2);
+    this.positions.set(id, n);
+    this.ids.push(id);
+    return n;
+  }
+
+  private grow(size: number): void {
+    this.loaded = grown(this.loaded, size, 0);
+    this.sex = grown(this.sex, size, 0);
+    this.hukouType = grown(this.hukouType, size, 0);
+    this.birth = grown(this.birth, size, 0);
+    this.death = grown(this.death, size, NONE);
+    this.area = grown(this.area, size, 0);
+    this.disability = grown(this.disability, size, NONE);
+    this.mother = grown(this.mother, size, NONE);
+    this.father = grown(this.father, size, NONE);
+    this.spouse = grown(this.spouse, size, NONE);
+  }
+
+  /** Adds a person (once: a repeated id is ignored, answering -1); answers the position. */
+  add(p: PersonFacts): number {
+    const k = this.positionOf(p[0]);
+    if (this.loaded[k] === 1) return NONE;
+    // Positions first: they may grow (replace) the arrays written below.
+    const mother = this.positionOf(p[7]);
+    const father = this.positionOf(p[8]);
+    const spouse = this.positionOf(p[9]);
+    this.loaded[k] = 1;
+    this.sex[k] = this.sexes.code(p[1]);
+    this.birth[k] = this.dates.code(p[2]);
+    this.death[k] = this.dates.code(p[3]);
+    this.hukouType[k] = this.hukouTypes.code(p[4]);
+    this.area[k] = this.areas.code(p[5]);
+    this.disability[k] = p[6] === null ? NONE : p[6];
+    this.mother[k] = mother;
+    this.father[k] = father;
+    this.spouse[k] = spouse;
+    if (this.count === this.order.length) this.order = grown(this.order, this.count * 2, 0);
+    this.order[this.count++] = k;
+    return k;
+  }
+}
