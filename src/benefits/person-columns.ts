@@ -8,8 +8,14 @@ export class Interner<T extends string = string> {
   private readonly codes = new Map<T, number>();
   readonly values: T[] = [];
 
+  /** `common`: the few values nearly every row has, coded 0, 1… and compared before any lookup. */
+  constructor(private readonly common: readonly T[] = []) {
+    for (const s of common) { this.codes.set(s, this.values.length); this.values.push(s); }
+  }
+
   code(s: T | null): number {
     if (s === null) return -1;
+    for (let i = 0; i < this.common.length; i++) if (this.common[i] === s) return i;
     let c = this.codes.get(s);
     if (c === undefined) {
       c = this.values.length;
@@ -40,8 +46,8 @@ function grown<A extends Int32Array | Int8Array | Uint8Array>(a: A, size: number
 export class PersonColumns {
   private readonly positions = new Map<string, number>();
   readonly ids: string[] = [];
-  readonly sexes = new Interner<'M' | 'F'>();
-  readonly hukouTypes = new Interner<'rural' | 'urban'>();
+  readonly sexes = new Interner<'M' | 'F'>(['M', 'F']);
+  readonly hukouTypes = new Interner<'rural' | 'urban'>(['rural', 'urban']);
   readonly dates = new Interner();
   readonly areas = new Interner();
   /** Positions of loaded persons in the order they were added. */
