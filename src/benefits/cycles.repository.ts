@@ -1,6 +1,7 @@
 // All SQL of benefit cycles, roster lines, review actions, objections and parameter sets. Reads
 // take the caller's scope: a cycle is visible inside its county and to anyone above it; a line
 // only inside the subtree of the caller's area.
+import type Database from 'better-sqlite3';
 import type { Db } from '../platform/db/database.ts';
 import type { Executor } from '../platform/db/executor.ts';
 import { areaRange } from '../platform/db/area-range.ts';
@@ -61,52 +62,45 @@ export async function insertLines(db: Executor, rows: NewLine[]): Promise<void> 
 
 const LINE_COLS = ['id', 'cycle_id', 'person_id', 'area_code', 'kind', 'eligible', 'reasons', 'scheme', 'stage', 'returned_reason', 'returned_level', 'amount_fen', 'split', 'param_set_id', 'rule_version', 'frozen', 'snapshot', 'bank_account', 'version', 'created_at', 'updated_at'] as const;
 
-const ROWS_PER_INSERT = 100;
-
-/** A line's values in LINE_COLS order at `o` (plain property reads: the same shape every time). */
-function putLine(r: NewLine, out: unknown[], o: number): void {
-  out[o] = r.id; out[o + 1] = r.cycle_id; out[o + 2] = r.person_id; out[o + 3] = r.area_code; out[o + 4] = r.kind;
-  out[o + 5] = r.eligible; out[o + 6] = r.reasons; out[o + 7] = r.scheme ?? null; out[o + 8] = r.stage;
-  out[o + 9] = r.returned_reason ?? null; out[o + 10] = r.returned_level ?? null; out[o + 11] = r.amount_fen; out[o + 12] = r.split;
-  out[o + 13] = r.param_set_id ?? null; out[o + 14] = r.rule_version ?? null; out[o + 15] = r.frozen; out[o + 16] = r.snapshot ?? null;
-  out[o + 17] = r.bank_account ?? null; out[o + 18] = r.version; out[o + 19] = r.created_at; out[o + 20] = r.updated_at;
+/** A line's values in LINE_COLS order (plain property reads: the same shape every time). */
+function putLine(r: NewLine, out: unknown[]): void {
+  out[0] = r.id; out[1] = r.cycle_id; out[2] = r.person_id; out[3] = r.area_code; out[4] = r.kind;
+  out[5] = r.eligible; out[6] = r.reasons; out[7] = r.scheme ?? null; out[8] = r.stage;
+  out[9] = r.returned_reason ?? null; out[10] = r.returned_level ?? null; out[11] = r.amount_fen; out[12] = r.split;
+  out[13] = r.param_set_id ?? null; out[14] = r.rule_version ?? null; out[15] = r.frozen; out[16] = r.snapshot ?? null;
+  out[17] = r.bank_account ?? null; out[18] = r.version; out[19] = r.created_at; out[20] = r.updated_at;
 }
-const multiInsert = (n: number) =>
-  `insert or ignore into benefit_lines (${LINE_COLS.join(',')}) values ${new Array(n).fill(`(${LINE_COLS.map(() => '?').join(',')})`).join(',')}`;
+
+const insertLineSql = `insert or ignore into benefit_lines (${LINE_COLS.join(',')}) values (${LINE_COLS.map(() => '?').join(',')})`;
+const insertLineStatements = new WeakMap<Database.Database, Database.Statement>();
 
 /**
  * Inserts many lines, each chunk in its own transaction (a person already on the roster is kept).
- * On SQLite prepared multi-row statements run on the raw connection while Kysely's connection is
- * held; on PostgreSQL multi-row inserts through Kysely.
+ * On SQLite one cached prepared statement runs on the raw connection while Kysely's connection
+ * is held; on PostgreSQL multi-row inserts through Kysely.
  */
 export async function insertLinesBulk(db: Db, rows: NewLine[], onChunk?: (done: number) => void): Promise<void> {
-  const chunk = db.dialect === 'sqlite' ? 5000 : 500;
   const sqlite = db.sqlite;
-  const width = LINE_COLS.length;
+  const chunk = sqlite ? 25_000 : 500;
   for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
+    const end = Math.min(rows.length, i + chunk);
     if (sqlite) {
+      let st = insertLineStatements.get(sqlite);
+      if (!st) insertLineStatements.set(sqlite, (st = sqlite.prepare(insertLineSql)));
+      const insert = st;
       await db.kysely.connection().execute(async () => {
-        const many = sqlite.prepare(multiInsert(ROWS_PER_INSERT));
-        const params: unknown[] = new Array(width * ROWS_PER_INSERT);
+        const params: unknown[] = new Array(LINE_COLS.length);
         sqlite.transaction(() => {
-          let j = 0;
-          for (; j + ROWS_PER_INSERT <= part.length; j += ROWS_PER_INSERT) {
-            for (let k = 0; k < ROWS_PER_INSERT; k++) putLine(part[j + k], params, k * width);
-            many.run(params);
-          }
-          if (j < part.length) {
-            const rest = part.length - j;
-            const tail: unknown[] = new Array(width * rest);
-            for (let k = 0; k < rest; k++) putLine(part[j + k], tail, k * width);
-            sqlite.prepare(multiInsert(rest)).run(tail);
+          for (let j = i; j < end; j++) {
+            putLine(rows[j], params);
+            insert.run(params);
           }
         })();
       });
     } else {
-      await db.kysely.transaction().execute((trx) => insertLines(trx, part));
+      await db.kysely.transaction().execute((trx) => insertLines(trx, rows.slice(i, end)));
     }
-    onChunk?.(i + part.length);
+    onChunk?.(end);
   }
 }
 
