@@ -94,6 +94,8 @@ function summaryOf(loaded: LoadedArea, year: number): Summary {
 
 export interface Evaluated {
   personId: string;
+  /** The person's position in the index. */
+  at: number;
   outcome: Outcome;
 }
 
@@ -129,7 +131,7 @@ export function evaluateArea(
     view.facts = facts;
     if (!isCandidate(view, year)) continue;
     const outcome = evaluate(rules, programme, index.household(k), area, year);
-    if (outcome.eligible) eligible.push({ personId: index.id(k), outcome });
+    if (outcome.eligible) eligible.push({ personId: index.id(k), at: k, outcome });
   }
   progress?.(total, total);
   const others = new Map<string, Outcome | null>();

@@ -22,7 +22,7 @@ function total(rules: RuleSet, loaded: Awaited<ReturnType<typeof loadArea>>, inp
     into.persons++;
     into.amountFen += e.outcome.amountFen;
     into.byFunding = addSplit(into.byFunding, e.outcome.split);
-    const town = loaded.index.area(loaded.index.find(e.personId)).slice(0, 9);
+    const town = loaded.index.area(e.at).slice(0, 9);
     const t = (into.byTownship[town] ??= { persons: 0, amountFen: 0 });
     t.persons++;
     t.amountFen += e.outcome.amountFen;

@@ -89,10 +89,10 @@ export async function runEligibility(ctx: AppContext, actor: Actor, input: RunIn
     progress ? (d, t) => progress(Math.floor(d / 2), t) : undefined);
 
   const now = new Date().toISOString();
-  const sets = new Map<string, string>();
   const setByKey = new Map<string, { id: string; content: string }>(); // most lines share a few sets
   const setOf = (o: Outcome) => {
-    const key = Object.entries(o.paramsUsed).map(([k, v]) => `${k}=${v.from}`).join('|');
+    let key = '';
+    for (const k in o.paramsUsed) key += `${k}=${o.paramsUsed[k].from}|`;
     let set = setByKey.get(key);
     if (!set) setByKey.set(key, (set = paramSetOf(o)));
     return set;
@@ -100,7 +100,6 @@ export async function runEligibility(ctx: AppContext, actor: Actor, input: RunIn
   const lines: NewLine[] = [];
   const line = (personId: string, area: string, kind: NewLine['kind'], o: Outcome | null): NewLine => {
     const set = o && o.eligible ? setOf(o) : null;
-    if (set) sets.set(set.id, set.content);
     return {
       id: uuidv7(), cycle_id: cycle.id, person_id: personId, area_code: area, kind, eligible: kind === 'leaving' ? 0 : 1,
       reasons: JSON.stringify(o ? o.reasons : ['person.not_found']), scheme: o?.scheme ?? null, stage: 'pending',
@@ -113,7 +112,7 @@ export async function runEligibility(ctx: AppContext, actor: Actor, input: RunIn
   const stillEligible = new Set<string>();
   for (const e of eligible) {
     stillEligible.add(e.personId);
-    lines.push(line(e.personId, areaOf(e.personId)!, prevArea.has(e.personId) ? 'continuing' : 'new', e.outcome));
+    lines.push(line(e.personId, loaded.index.area(e.at), prevArea.has(e.personId) ? 'continuing' : 'new', e.outcome));
   }
   for (const [personId, area] of prevArea) {
     if (stillEligible.has(personId)) continue;
@@ -131,7 +130,7 @@ export async function runEligibility(ctx: AppContext, actor: Actor, input: RunIn
 
   await db.transaction().execute(async (trx) => {
     await repo.deletePendingLines(trx, cycle.id);
-    await repo.insertParamSets(trx, [...sets].map(([id, content]) => ({ id, content })));
+    await repo.insertParamSets(trx, [...setByKey.values()]);
   });
   await repo.insertLinesBulk(ctx.db, lines, (done) => progress?.(Math.floor(lines.length / 2 + done / 2), lines.length));
   const summary = {
