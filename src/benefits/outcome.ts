@@ -1,6 +1,6 @@
 // The answer of an eligibility function, and the shared steps that build it: choosing the
 // scheme, reading parameters with their provenance, and layering amounts by jurisdiction.
-import { addSplit, effective, layersAt, splitFen, valueAt, type FundingShare, type FundingSource, type UsedValue } from './params.ts';
+import { addSplit, effective, layersAt, splitFen, valueAt, type FundingShare, type FundingSource, type LayerValue, type UsedValue } from './params.ts';
 import type { ProgrammeRules, Scheme } from './rules.ts';
 import { factTrue, type Household } from './household.ts';
 
@@ -26,35 +26,48 @@ export interface EvalContext {
 }
 
 // Lookups depend only on the rules object, the jurisdiction and the date: a run evaluates the same
-// few of them for every person, so they are computed once per rule set.
-const lookups = new WeakMap<object, Map<string, unknown>>();
-function memo<T>(rules: object, key: string, compute: () => T): T {
-  let m = lookups.get(rules);
-  if (!m) lookups.set(rules, (m = new Map()));
-  if (m.has(key)) return m.get(key) as T;
-  const v = compute();
-  m.set(key, v);
-  return v;
+// few of them for every person, so they are computed once per rule set, jurisdiction and date and
+// kept by parameter name (no key strings built per person).
+interface Lookups {
+  get: Map<string, { value: LayerValue<unknown>; usedKey: string } | null>;
+  layers: Map<string, LayerValue<number>[]>;
+  funding: Map<string, Map<string, { usedKey: string; used: UsedValue; share: FundingShare } | null>>;
+}
+const lookups = new WeakMap<object, Map<string, Map<string, Lookups>>>();
+function lookupsFor(rules: object, jurisdiction: string, date: string): Lookups {
+  let byPlace = lookups.get(rules);
+  if (!byPlace) lookups.set(rules, (byPlace = new Map()));
+  let byDate = byPlace.get(jurisdiction);
+  if (!byDate) byPlace.set(jurisdiction, (byDate = new Map()));
+  let l = byDate.get(date);
+  if (!l) byDate.set(date, (l = { get: new Map(), layers: new Map(), funding: new Map() }));
+  return l;
 }
 
 /** Collects parameter reads so that the outcome records exactly what it used. */
 export class ParamReader {
   readonly used: Record<string, UsedValue> = {};
-  constructor(private readonly ec: EvalContext, readonly date: string) {}
+  private readonly memo: Lookups;
+  constructor(private readonly ec: EvalContext, readonly date: string) {
+    this.memo = lookupsFor(ec.rules, ec.jurisdiction, date);
+  }
 
   get<T>(name: string): T | null {
-    const { rules, jurisdiction } = this.ec;
-    const v = memo(rules, `g|${name}|${jurisdiction}|${this.date}`, () => effective<T>(rules.parameters[name] as never, jurisdiction, this.date));
-    if (!v) return null;
-    this.used[`${name}@${v.jurisdiction}`] = v;
-    return v.value;
+    let found = this.memo.get.get(name);
+    if (found === undefined) {
+      const v = effective<unknown>(this.ec.rules.parameters[name] as never, this.ec.jurisdiction, this.date);
+      this.memo.get.set(name, (found = v ? { value: v, usedKey: `${name}@${v.jurisdiction}` } : null));
+    }
+    if (!found) return null;
+    this.used[found.usedKey] = found.value;
+    return found.value.value as T;
   }
 
   /** An amount layered by jurisdiction: the broadest value is the base, funded by the scheme's
    *  share; a more specific higher value adds the difference, funded by that jurisdiction. */
   layered(name: string, scheme: Scheme, toFen: (yuan: number) => number): { fen: number; split: Split } | null {
-    const { rules, jurisdiction } = this.ec;
-    const layers = memo(rules, `l|${name}|${jurisdiction}|${this.date}`, () => layersAt<number>(rules.parameters[name] as never, jurisdiction, this.date));
+    let layers = this.memo.layers.get(name);
+    if (!layers) this.memo.layers.set(name, (layers = layersAt<number>(this.ec.rules.parameters[name] as never, this.ec.jurisdiction, this.date)));
     if (!layers.length) return null;
     let fen = 0;
     let split: Split = {};
@@ -72,11 +85,15 @@ export class ParamReader {
 
   funding(key: string, fallback: string): FundingShare {
     const { rules } = this.ec;
-    const found = memo(rules, `f|${key}|${fallback}|${this.date}`, () => {
+    let byFallback = this.memo.funding.get(key);
+    if (!byFallback) this.memo.funding.set(key, (byFallback = new Map()));
+    let found = byFallback.get(fallback);
+    if (found === undefined) {
       const own = valueAt(rules.funding[key], this.date);
       const f = own ?? valueAt(rules.funding[fallback], this.date);
-      return f ? { usedKey: `funding.${own ? key : fallback}`, used: { value: f.value, from: f.from, reference: f.reference, jurisdiction: key } as UsedValue, share: f.value as FundingShare } : null;
-    });
+      found = f ? { usedKey: `funding.${own ? key : fallback}`, used: { value: f.value, from: f.from, reference: f.reference, jurisdiction: key } as UsedValue, share: f.value as FundingShare } : null;
+      byFallback.set(fallback, found);
+    }
     if (!found) return {};
     this.used[found.usedKey] = found.used;
     return found.share;
