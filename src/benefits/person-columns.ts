@@ -1,6 +1,7 @@
 // Registry facts of many persons held by integer position: one typed array per column and the
 // few distinct strings (sexes, dates, area codes) kept once each, so that a million persons are
 // a handful of arrays rather than a million objects for the garbage collector to trace.
+import { IdTable } from './id-table.ts';
 import type { PersonFacts } from './registry-facts.repository.ts';
 
 /** Each distinct string once, by a small integer code (-1 stands for null). */
@@ -44,8 +45,8 @@ function grown<A extends Int32Array | Int8Array | Uint8Array>(a: A, size: number
  * gets a position; `loaded` tells the persons read from the ones only referred to.
  */
 export class PersonColumns {
-  private readonly positions = new Map<string, number>();
-  readonly ids: string[] = [];
+  private readonly positions = new IdTable();
+  readonly ids = this.positions.ids;
   readonly sexes = new Interner<'M' | 'F'>(['M', 'F']);
   readonly hukouTypes = new Interner<'rural' | 'urban'>(['rural', 'urban']);
   readonly dates = new Interner();
@@ -71,24 +72,15 @@ export class PersonColumns {
 
   /** The position of a loaded person, or -1. */
   find(id: string): number {
-    const k = this.positions.get(id);
-    return k !== undefined && this.loaded[k] === 1 ? k : NONE;
-  }
-
-  /** The position of any id met so far, or -1. */
-  findAny(id: string): number {
-    return this.positions.get(id) ?? NONE;
+    const k = this.positions.find(id);
+    return k >= 0 && this.loaded[k] === 1 ? k : NONE;
   }
 
   private positionOf(id: string | null): number {
     if (id === null) return NONE;
-    const k = this.positions.get(id);
-    if (k !== undefined) return k;
-    const n = this.ids.length;
-    if (n === this.loaded.length) this.grow(n * 2);
-    this.positions.set(id, n);
-    this.ids.push(id);
-    return n;
+    const k = this.positions.add(id);
+    if (k === this.loaded.length) this.grow(k * 2);
+    return k;
   }
 
   private grow(size: number): void {
