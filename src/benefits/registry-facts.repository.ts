@@ -31,11 +31,14 @@ export type PersonFacts = readonly [
 export const factsOf = (r: PersonFactsRow): PersonFacts =>
   [r.id, r.sex, r.birth_date, r.death_date, r.hukou_type, r.hukou_area_code, r.disability_grade, r.mother_id, r.father_id, r.spouse_id];
 
+const ROWIDS_PER_READ = 2000;
+
 /**
  * Everyone registered in the area, handed to `each` one at a time. On SQLite a city or province
- * (4 digits or fewer) is read by one sequential pass over the table (`+` keeps the planner off the
- * index: most rows qualify, and the index would cost a random read per row); a county or
- * township uses the index.
+ * (4 digits or fewer) is read by a sequential pass over the table, a few thousand rowids per
+ * statement (`+` keeps the planner off the area index: most rows qualify, and the index would
+ * cost a random read per row; small batches of `all()` cost less per row than `iterate()`); a
+ * county or township uses the index.
  */
 export async function eachPersonRegisteredIn(db: Db, area: string, each: (p: PersonFacts) => void): Promise<void> {
   const sqlite = db.sqlite;
@@ -44,10 +47,18 @@ export async function eachPersonRegisteredIn(db: Db, area: string, each: (p: Per
     return;
   }
   const { lo, hi } = areaRange(area);
-  const col = area.length > 4 ? 'hukou_area_code' : '+hukou_area_code';
   await db.kysely.connection().execute(async () => {
-    const st = sqlite.prepare(`select ${COLUMNS.join(', ')} from persons where ${col} >= ? and ${col} < ?`).raw(true);
-    for (const a of st.iterate(lo, hi) as Iterable<PersonFacts>) each(a);
+    if (area.length > 4) {
+      const st = sqlite.prepare(`select ${COLUMNS.join(', ')} from persons where hukou_area_code >= ? and hukou_area_code < ?`).raw(true);
+      for (const a of st.iterate(lo, hi) as Iterable<PersonFacts>) each(a);
+      return;
+    }
+    const [first, last] = sqlite.prepare('select min(rowid), max(rowid) from persons').raw(true).get() as [number | null, number | null];
+    const st = sqlite.prepare(`select ${COLUMNS.join(', ')} from persons where rowid >= ? and rowid < ? and +hukou_area_code >= ? and +hukou_area_code < ?`).raw(true);
+    if (first === null || last === null) return;
+    for (let r = first; r <= last; r += ROWIDS_PER_READ) {
+      for (const a of st.all(r, r + ROWIDS_PER_READ, lo, hi) as PersonFacts[]) each(a);
+    }
   });
 }
 
