@@ -75,7 +75,7 @@ function summaryOf(loaded: LoadedArea, year: number): Summary {
   const c: ChildStats = { count: 0, diedOrDisabled: false, living: 0, livingDaughters: 0 };
   for (let i = 0; i < n; i++) {
     const k = residents[i];
-    s.birthYears[i] = Number(index.birthDate(k).slice(0, 4));
+    s.birthYears[i] = index.birthYear(k);
     index.childStats(k, yearStart, c);
     s.childCounts[i] = c.count;
     s.diedOrDisabled[i] = c.diedOrDisabled ? 1 : 0;

@@ -49,8 +49,9 @@ export class HouseholdIndex {
     return this.p.areas.values[this.p.area[k]];
   }
 
-  birthDate(k: number): string {
-    return this.p.dates.values[this.p.birth[k]];
+  /** The year of birth (as `Number(birthDate.slice(0, 4))`). */
+  birthYear(k: number): number {
+    return this.p.dates.year(this.p.birth[k]);
   }
 
   /** Children lists over every position, built again only when persons were added since. */
@@ -101,7 +102,7 @@ export class HouseholdIndex {
 
   private count(c: number, yearStart: string, into: ChildStats): void {
     const { p } = this;
-    const death = p.dates.value(p.death[c]);
+    const death = p.dates.text(p.death[c]);
     into.count++;
     if (death || p.disability[c] >= 0) into.diedOrDisabled = true;
     if (!death || death >= yearStart) {
@@ -124,7 +125,7 @@ export class HouseholdIndex {
     const { p } = this;
     const grade = p.disability[k];
     return {
-      id: p.ids[k], sex: p.sexes.values[p.sex[k]], birthDate: p.dates.values[p.birth[k]], deathDate: p.dates.value(p.death[k]),
+      id: p.ids[k], sex: p.sexes.values[p.sex[k]], birthDate: p.dates.text(p.birth[k])!, deathDate: p.dates.text(p.death[k]),
       hukouType: p.hukouTypes.value(p.hukouType[k]), hukouArea: p.areas.values[p.area[k]], disabilityGrade: grade < 0 ? null : grade,
     };
   }

@@ -1,6 +1,7 @@
-// Registry facts of many persons held by integer position: one typed array per column and the
-// few distinct strings (sexes, dates, area codes) kept once each, so that a million persons are
-// a handful of arrays rather than a million objects for the garbage collector to trace.
+// Registry facts of many persons held by integer position: one typed array per column, dates as
+// numbers and the few distinct strings (sexes, area codes) kept once each, so that a million
+// persons are a handful of arrays rather than a million objects for the garbage collector to trace.
+import { DateCodes } from './date-codes.ts';
 import { IdTable } from './id-table.ts';
 import type { PersonFacts } from './registry-facts.repository.ts';
 
@@ -49,7 +50,7 @@ export class PersonColumns {
   readonly ids = this.positions.ids;
   readonly sexes = new Interner<'M' | 'F'>(['M', 'F']);
   readonly hukouTypes = new Interner<'rural' | 'urban'>(['rural', 'urban']);
-  readonly dates = new Interner();
+  readonly dates = new DateCodes();
   readonly areas = new Interner();
   /** Positions of loaded persons in the order they were added. */
   order = new Int32Array(1024);
