@@ -43,9 +43,10 @@ function bump(days: DayBuckets, day: number, key: number, n: number): void {
  * Empties and fills stats_population_deltas and stats_population_totals from person_spans and
  * persons. Run it inside the caller's transaction, on the connection that holds it. Rows go in
  * in primary-key order (basis, day, area, sex), so the inserts append. A sum of zero is kept as
- * a row, as the SQL keeps it.
+ * a row, as the SQL keeps it. Returns false, having written nothing, when a person's sex is
+ * neither 'M' nor 'F' (the validation never lets one in): the caller then counts by SQL.
  */
-export function recountPopulation(sqlite: Database.Database): void {
+export function recountPopulation(sqlite: Database.Database): boolean {
   const areas = new Interner();
   const days = new Interner();
   const deltas: DayBuckets[] = BASES.map(() => []);
@@ -55,7 +56,7 @@ export function recountPopulation(sqlite: Database.Database): void {
   const on = [-1, -1, -1];
   for (const row of spans.iterate() as Iterable<[string, string | null, string | null, string | null, string]>) {
     const [start, end, hukou, residence, sex] = row;
-    if (sex !== 'M' && sex !== 'F') throw new Error(`unexpected sex ${sex}`);
+    if (sex !== 'M' && sex !== 'F') return false;
     const male = sex === 'M' ? 1 : 0;
     const startDay = days.id(start);
     const endDay = end === null ? -1 : days.id(end);
@@ -103,6 +104,7 @@ export function recountPopulation(sqlite: Database.Database): void {
   });
   insertDelta.end();
   insertTotal.end();
+  return true;
 }
 
 /** Inserts rows ROWS at a time with one multi-row statement (half the time of one row per call for these narrow rows). */
