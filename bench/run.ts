@@ -12,6 +12,7 @@ import { BENCH_TODAY, buildCity } from './data/city.ts';
 import { exportCsv } from './data/export-csv.ts';
 import { exportXlsx } from './data/export-xlsx.ts';
 import { timeImport } from './figures/import.ts';
+import { timeWriteFloor } from './figures/write-floor.ts';
 import { sqlite3Version, timeRawImport } from './figures/raw-import.ts';
 import { runServerFigures } from './server/server-figures.ts';
 import { figureRows, textTable, type BenchResults } from './report/results.ts';
@@ -73,14 +74,14 @@ async function csvFigure(args: BenchArgs, ws: Workspace, m: Manifest, r: BenchRe
     warn(note);
     r.notes.push(note);
   }
-  r.csv = { runs: [], raw: [] };
+  r.csv = { runs: [], raw: [], floor: [] };
   const t0 = Date.now();
   for (let i = 1; i <= args.runs; i++) {
     if (i > 1 && !withinBudget(r, 'CSV import', t0, CSV_BUDGET_MS, i - 1, args.runs)) break;
     step(`CSV import, run ${i}/${args.runs}`);
     r.csv.raw.push(await timeRawImport(ws.csv, ws.scratch, f.rows));
     step(`  sqlite3 .import: ${r.csv.raw.at(-1)!.seconds.toFixed(2)} s`);
-    r.csv.runs.push(await timeImport(ws.csv, ws.scratch, 'csv', f.rows));
+    r.csv.runs.push(await timeImport(ws.csv, ws.scratch, 'csv', f.rows, async (db) => { r.csv!.floor!.push(await timeWriteFloor(db, ws.scratch)); }));
     const run = r.csv.runs.at(-1)!;
     step(`  Renkou import: ${run.seconds.toFixed(2)} s, ${Math.round(run.rowsPerSecond).toLocaleString('en-US')} rows/s, inserted ${run.inserted}, rejected ${run.rejected}`);
   }

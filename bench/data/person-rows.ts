@@ -1,4 +1,4 @@
-// The city's persons as rows of a persons import file (/work/shared/reference/import-format.md):
+// The city's persons as rows of a persons import file (the columns of the persons import template, src/registry/imports/column-specs.ts):
 // the 14 columns in the order of the template, values written as offices write them (男/女,
 // 农业/非农业, ethnicity and marital-status names), relatives by their ID numbers. Persons
 // without an ID number (newborns) are left out; so are persons whose ID number is malformed (a

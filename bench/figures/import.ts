@@ -20,10 +20,12 @@ export interface ImportRun {
   firstRejections: { line: number; reasons: string[] }[];
 }
 
-export async function timeImport(file: string, scratchDir: string, label: string, expectedRows: number): Promise<ImportRun> {
+/** `after`, when given, sees the imported database (closed) before it is removed. */
+export async function timeImport(file: string, scratchDir: string, label: string, expectedRows: number, after?: (dbFile: string) => Promise<void>): Promise<ImportRun> {
   const dbFile = path.join(scratchDir, `import-${label}.db`);
   removeDb(dbFile);
   const ctx = await bootSqlite(dbFile);
+  let closed = false;
   try {
     const report = progress(`${label} import (bytes)`);
     step(`importing ${expectedRows.toLocaleString('en-US')} rows from ${path.basename(file)} into a fresh database`);
@@ -32,6 +34,9 @@ export async function timeImport(file: string, scratchDir: string, label: string
       kind: 'persons', dryRun: false, scope: REGION, path: file, filename: path.basename(file), jobId: null,
     }, (done, total) => report(done, total));
     const seconds = elapsedSince(t0);
+    closed = true;
+    await ctx.db.close();
+    await after?.(dbFile);
     return {
       seconds,
       rowsPerSecond: summary.total / seconds,
@@ -43,7 +48,7 @@ export async function timeImport(file: string, scratchDir: string, label: string
       firstRejections: summary.rejectedRows.slice(0, 5),
     };
   } finally {
-    await ctx.db.close();
+    if (!closed) await ctx.db.close();
     removeDb(dbFile);
   }
 }

@@ -17,6 +17,7 @@ function runsSection(r: BenchResults): string[] {
   }
   if (r.csv) {
     out.push(`- CSV import runs (s): ${r.csv.runs.map((x) => fmtNum(x.seconds, 2)).join(', ')}; sqlite3 .import runs (s): ${r.csv.raw.map((x) => fmtNum(x.seconds, 2)).join(', ')}`);
+    if (r.csv.floor?.length) out.push(`- floor runs, writes + indexes and aggregates (s): ${r.csv.floor.map((x) => `${fmtNum(x.writes, 2)} + ${fmtNum(x.derived, 2)}`).join(', ')}`);
     const rej = r.csv.runs.find((x) => x.rejected > 0);
     if (rej) out.push(`  - first rejections: ${rej.firstRejections.map((x) => `line ${x.line}: ${x.reasons.join('; ')}`).join(' / ')}`);
   }

@@ -19,7 +19,7 @@ describe('seeding in bulk on sqlite', () => {
     const before = derived();
     let seen: unknown[] | null = null;
     await seedPopulation(t.ctx, systemActor(''), { region: '5107', persons: BULK_MIN_ROWS, seed: 3 }, (done) => { seen ??= done > 0 ? derived() : null; });
-    expect(seen).toEqual([]); // dropped while writing
+    expect(seen).toEqual(['spans_person', 'stats_spans_person_dates']); // the rest dropped while writing; these grow at their end
     expect(derived()).toEqual(before);
     expect(before).toContain('stats_vital_events_insert');
     // births and deaths counted at the end (migration 006) equal a count event by event (below)

@@ -1,7 +1,7 @@
 // Plans the writes of one batch of valid population-event rows. An event is matched by
 // (kind, person, date); a birth creates the child; every person an event touches gets its
 // spans and status derived again from all of its events.
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../../platform/db/ids.ts';
 import type { EventRow, NewEvent, NewPerson, PersonRow } from '../../platform/db/schema.ts';
 import { maritalAfter } from '../events/event-rules.ts';
 import { spanRows } from '../persons/derived.ts';
@@ -151,12 +151,12 @@ function parityOf(known: Person[], created: Map<string, NewPerson>, motherId: st
 }
 
 function newEvent(pc: PlanContext, kind: EventImport['kind'], personId: string, date: string, f: Pick<NewEvent, 'area_code' | 'from_area_code' | 'spouse_id' | 'mother_id' | 'father_id' | 'parity'>): NewEvent {
-  return { id: uuidv7(), kind, person_id: personId, date, ...f, note: `导入：${KIND_ZH[kind]}`, import_job_id: pc.jobId, version: 1, created_at: pc.now, updated_at: pc.now };
+  return { id: newId(), kind, person_id: personId, date, ...f, note: `导入：${KIND_ZH[kind]}`, import_job_id: pc.jobId, version: 1, created_at: pc.now, updated_at: pc.now };
 }
 
 function basePerson(pc: PlanContext, over: Partial<NewPerson> & Pick<NewPerson, 'name' | 'sex' | 'birth_date' | 'hukou_area_code'>): NewPerson {
   return {
-    id: uuidv7(), id_number: null, ethnicity: null, hukou_type: null, marital_status: null, phone: null,
+    id: newId(), id_number: null, ethnicity: null, hukou_type: null, marital_status: null, phone: null,
     residence_area_code: over.hukou_area_code, death_date: null, status: 'alive', is_migrant: 0, mother_id: null, father_id: null,
     spouse_id: null, family_id: null, synthetic: 0, version: 1, created_at: pc.now, updated_at: pc.now, ...over,
   };

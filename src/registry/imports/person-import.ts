@@ -1,6 +1,6 @@
 // Plans the writes of one batch of valid persons rows: insert, update or leave unchanged,
 // matched by ID number, so that importing the same file again changes nothing.
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../../platform/db/ids.ts';
 import type { EventRow, NewEvent, NewPerson, NewSpan, PersonRow } from '../../platform/db/schema.ts';
 import { spanRows } from '../persons/derived.ts';
 import { deriveState } from '../spans.ts';
@@ -58,7 +58,7 @@ export async function planPersonBatch(pc: PlanContext, rows: Row[]): Promise<Pla
       }
       existingRows.push({ row: r, existing });
     } else {
-      const id = uuidv7();
+      const id = newId();
       if (v.idNumber) newIds.set(v.idNumber, id);
       fresh.push({ row: r, id });
     }
@@ -145,7 +145,7 @@ function personRow(pc: PlanContext, id: string, v: PersonImport, idOf: (n: strin
 
 function deathEvent(pc: PlanContext, personId: string, v: PersonImport): NewEvent {
   return {
-    id: uuidv7(), kind: 'death', person_id: personId, date: v.deathDate!, area_code: v.hukouAreaCode, from_area_code: null,
+    id: newId(), kind: 'death', person_id: personId, date: v.deathDate!, area_code: v.hukouAreaCode, from_area_code: null,
     spouse_id: null, mother_id: null, father_id: null, parity: null, note: null, import_job_id: pc.jobId, version: 1, created_at: pc.now, updated_at: pc.now,
   };
 }

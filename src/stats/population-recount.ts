@@ -1,0 +1,128 @@
+// SQLite: the population aggregates (migration 004) counted afresh from the spans in one pass
+// over them, summed in hash maps here: the same rows as `backfill`, whose SQL sorts every
+// (basis, day, area, sex) contribution (six million at a million persons) to group them.
+// Bulk loads end with it (src/registry/imports/bulk-load.ts).
+import type Database from 'better-sqlite3';
+
+const BASES = ['hukou', 'migrant', 'resident'] as const; // in the primary key's order
+/** More distinct areas or days than a registry has (areas · 2 stays a small integer). */
+const SLOTS = 2 ** 24;
+
+/** Distinct strings numbered as they come; `ranks()` gives each number its place in sorted order. */
+class Interner {
+  readonly values: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.values.length;
+      if (i >= SLOTS) throw new Error('too many distinct areas or days to recount');
+      this.ids.set(s, i);
+      this.values.push(s);
+    }
+    return i;
+  }
+  ranks(): { rank: Int32Array; sorted: string[] } {
+    const order = this.values.map((_, i) => i).sort((a, b) => (this.values[a] < this.values[b] ? -1 : 1));
+    const rank = new Int32Array(order.length);
+    order.forEach((id, r) => { rank[id] = r; });
+    return { rank, sorted: order.map((id) => this.values[id]) };
+  }
+}
+
+type DayBuckets = (Map<number, number> | undefined)[];
+
+/** Adds `n` under day `day`, key `key` (area · 2 + sex): small maps per day keep the keys small integers. */
+function bump(days: DayBuckets, day: number, key: number, n: number): void {
+  let m = days[day];
+  if (!m) days[day] = m = new Map();
+  m.set(key, (m.get(key) ?? 0) + n);
+}
+
+/**
+ * Empties and fills stats_population_deltas and stats_population_totals from person_spans and
+ * persons. Run it inside the caller's transaction, on the connection that holds it. Rows go in
+ * in primary-key order (basis, day, area, sex), so the inserts append. A sum of zero is kept as
+ * a row, as the SQL keeps it. Returns false, having written nothing, when a person's sex is
+ * neither 'M' nor 'F' (the validation never lets one in): the caller then counts by SQL.
+ */
+export function recountPopulation(sqlite: Database.Database): boolean {
+  const areas = new Interner();
+  const days = new Interner();
+  const deltas: DayBuckets[] = BASES.map(() => []);
+  const totals: DayBuckets[] = BASES.map(() => []); // one bucket (day 0): area · 2 + sex
+  const spans = sqlite.prepare(`select s.start_date, s.end_date, s.hukou_area_code, s.residence_area_code, p.sex
+    from person_spans s join persons p on p.id = s.person_id`).raw(true);
+  const on = [-1, -1, -1];
+  for (const row of spans.iterate() as Iterable<[string, string | null, string | null, string | null, string]>) {
+    const [start, end, hukou, residence, sex] = row;
+    if (sex !== 'M' && sex !== 'F') return false;
+    const male = sex === 'M' ? 1 : 0;
+    const startDay = days.id(start);
+    const endDay = end === null ? -1 : days.id(end);
+    on[0] = hukou === null ? -1 : areas.id(hukou);
+    on[2] = residence === null ? -1 : residence === hukou ? on[0] : areas.id(residence);
+    // The migrant basis as `areaOf` in migration 004: the residence, outside the township of hukou.
+    on[1] = -1;
+    if (hukou !== null && residence !== null) {
+      const len = hukou.length >= 9 && residence.length >= 9 ? 9 : 6;
+      if (hukou.slice(0, len) !== residence.slice(0, len)) on[1] = on[2];
+    }
+    for (let b = 0; b < 3; b++) {
+      const a = on[b];
+      if (a < 0) continue;
+      const key = a * 2 + male;
+      bump(deltas[b], startDay, key, 1);
+      if (endDay < 0) bump(totals[b], 0, key, 1);
+      else bump(deltas[b], endDay, key, -1);
+    }
+  }
+
+  const area = areas.ranks();
+  const day = days.ranks();
+  const dayOrder = new Int32Array(day.rank.length); // rank → day number
+  day.rank.forEach((r, d) => { dayOrder[r] = d; });
+  /** The keys of one bucket in (area, sex) order: 'F' < 'M' as 0 < 1. */
+  const ordered = (m: Map<number, number>) => [...m.keys()].map((k) => area.rank[k >> 1] * 2 + (k & 1)).sort((x, y) => x - y);
+  const sexOf = (k: number) => (k & 1 ? 'M' : 'F');
+  sqlite.prepare('delete from stats_population_deltas').run();
+  sqlite.prepare('delete from stats_population_totals').run();
+  const insertDelta = rowsWriter(sqlite, 'stats_population_deltas (basis, date, area_code, sex, delta)', 5);
+  const insertTotal = rowsWriter(sqlite, 'stats_population_totals (basis, area_code, sex, total)', 4);
+  const byRank = new Int32Array(area.rank.length); // rank → area number
+  area.rank.forEach((r, a) => { byRank[r] = a; });
+  const original = (ranked: number) => byRank[ranked >> 1] * 2 + (ranked & 1);
+  BASES.forEach((basis, b) => {
+    for (let r = 0; r < dayOrder.length; r++) {
+      const m = deltas[b][dayOrder[r]];
+      if (!m) continue;
+      const date = day.sorted[r];
+      for (const k of ordered(m)) insertDelta.add(basis, date, area.sorted[k >> 1], sexOf(k), m.get(original(k))!);
+    }
+    const t = totals[b][0];
+    if (t) for (const k of ordered(t)) insertTotal.add(basis, area.sorted[k >> 1], sexOf(k), t.get(original(k))!);
+  });
+  insertDelta.end();
+  insertTotal.end();
+  return true;
+}
+
+/** Inserts rows ROWS at a time with one multi-row statement (half the time of one row per call for these narrow rows). */
+const ROWS = 100;
+function rowsWriter(sqlite: Database.Database, into: string, width: number) {
+  const tuple = `(${Array(width).fill('?').join(', ')})`;
+  const many = sqlite.prepare(`insert into ${into} values ${Array(ROWS).fill(tuple).join(', ')}`);
+  const one = sqlite.prepare(`insert into ${into} values ${tuple}`);
+  const params: unknown[] = new Array(ROWS * width);
+  let n = 0;
+  return {
+    add(...values: unknown[]): void {
+      for (let c = 0; c < width; c++) params[n * width + c] = values[c];
+      if (++n === ROWS) { many.run(params); n = 0; }
+    },
+    end(): void {
+      for (let i = 0; i < n; i++) one.run(params.slice(i * width, (i + 1) * width));
+      n = 0;
+    },
+  };
+}
