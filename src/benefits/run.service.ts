@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../platform/context.ts';
 import { audit } from '../platform/audit/audit.service.ts';
 import type { Actor } from '../platform/auth/roles.ts';
+import { newId } from '../platform/db/ids.ts';
 import type { CycleRow, NewLine } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import * as repo from './cycles.repository.ts';
@@ -101,7 +102,7 @@ export async function runEligibility(ctx: AppContext, actor: Actor, input: RunIn
   const line = (personId: string, area: string, kind: NewLine['kind'], o: Outcome | null): NewLine => {
     const set = o && o.eligible ? setOf(o) : null;
     return {
-      id: uuidv7(), cycle_id: cycle.id, person_id: personId, area_code: area, kind, eligible: kind === 'leaving' ? 0 : 1,
+      id: newId(), cycle_id: cycle.id, person_id: personId, area_code: area, kind, eligible: kind === 'leaving' ? 0 : 1,
       reasons: JSON.stringify(o ? o.reasons : ['person.not_found']), scheme: o?.scheme ?? null, stage: 'pending',
       returned_reason: null, returned_level: null, amount_fen: kind === 'leaving' ? 0 : o!.amountFen, split: JSON.stringify(kind === 'leaving' ? {} : o!.split),
       param_set_id: set?.id ?? null, rule_version: o?.version ?? null, frozen: 0, snapshot: null, bank_account: null,
