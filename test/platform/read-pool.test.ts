@@ -1,6 +1,6 @@
 // SQLite person searches run on reader threads (read-pool.ts): they must find exactly what the
 // main connection finds, see a committed change at once, keep the main thread free while a
-// long query runs, and report a bad query as an error rather than hang.
+// long query runs, and report a bad query, or readers that stopped, as an error rather than hang.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { systemActor } from '../../src/platform/auth/roles.ts';
@@ -59,5 +59,16 @@ describe('reader threads of a SQLite database', () => {
   it('report a failing query as an error', async () => {
     const read = readerOf(t.ctx.db);
     await expect(read(t.ctx.db.kysely.selectFrom('no_such_table' as 'persons').selectAll())).rejects.toThrow(/no such table/);
+  });
+
+  // Last: it stops the readers.
+  it('fail the reads still in flight when the readers stop', async () => {
+    const read = readerOf(t.ctx.db);
+    const slow = read(t.ctx.db.kysely.selectNoFrom(sql<number>`(with recursive c(n) as (select 1 union all select n + 1 from c where n < 10000000) select count(*) from c)`.as('n')));
+    const quick = read(t.ctx.db.kysely.selectFrom('persons').select('id').limit(1));
+    const failed = Promise.all([slow, quick].map((p) => expect(p).rejects.toThrow(/database reader stopped/)));
+    await t.ctx.db.reads!.close();
+    await failed;
+    await expect(read(t.ctx.db.kysely.selectFrom('persons').select('id'))).rejects.toThrow(/closed/);
   });
 });

@@ -1,8 +1,9 @@
 // One Kysely instance over SQLite (better-sqlite3, WAL) or PostgreSQL, chosen by the URL.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
+import type PgModule from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { ReadPool } from './read-pool.ts';
@@ -21,9 +22,18 @@ export interface Db {
   close(): Promise<void>;
 }
 
-// PostgreSQL returns bigint/numeric as strings by default; our counts fit in JS numbers.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+let pgModule: typeof PgModule | undefined;
+
+/** The PostgreSQL client, loaded on first use: a SQLite server never needs its memory. */
+function pgClient(): typeof PgModule {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof PgModule;
+    // PostgreSQL returns bigint/numeric as strings by default; our counts fit in JS numbers.
+    pgModule.types.setTypeParser(20, (v) => Number(v));
+    pgModule.types.setTypeParser(1700, (v) => Number(v));
+  }
+  return pgModule;
+}
 
 export interface OpenOptions {
   schema?: string;
@@ -34,7 +44,7 @@ export interface OpenOptions {
 
 export function openDb(url: string, opts: OpenOptions = {}): Db {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const pool = new pg.Pool({
+    const pool = new (pgClient().Pool)({
       connectionString: url,
       max: opts.poolSize ?? 10,
       options: opts.schema ? `-c search_path=${opts.schema}` : undefined,

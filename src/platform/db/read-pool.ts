@@ -9,7 +9,12 @@ import type { CompiledQuery } from 'kysely';
 interface Pending { resolve(rows: unknown[]): void; reject(e: Error): void }
 type Request = [id: number, key: number, sql: string | null, params: readonly unknown[]];
 type Answer = [id: number, rows: unknown[] | null, error: { message: string; code?: string } | null];
-interface Reader { worker: Worker; pending: Map<number, Pending>; known: Set<number>; outbox: Request[] }
+// Requests in flight by id, in a plain object rather than a Map: V8 replaces the table of a long-lived
+// Map that keeps gaining and losing entries every few dozen requests, and each replaced table, garbage
+// in the old generation, still holds the entries it had. Those kept nearly every request's promise, and
+// the rows it resolved to, past the minor collections that should have freed them: under load, most of
+// the server's heap was such garbage.
+interface Reader { worker: Worker; pending: Record<number, Pending>; inFlight: number; known: Set<number>; outbox: Request[] }
 
 const WORKER_URL = new URL('./read-worker.mjs', import.meta.url);
 const MAX_STATEMENTS = 2_000;
@@ -24,12 +29,13 @@ export class ReadPool {
 
   constructor(file: string, size: number, cacheKiB = 16 * 1024) {
     for (let i = 0; i < size; i++) {
-      const reader: Reader = { worker: new Worker(WORKER_URL, { workerData: { file, cacheKiB } }), pending: new Map(), known: new Set(), outbox: [] };
+      const reader: Reader = { worker: new Worker(WORKER_URL, { workerData: { file, cacheKiB } }), pending: {}, inFlight: 0, known: new Set(), outbox: [] };
       reader.worker.on('message', (answers: Answer[]) => {
         for (const [id, rows, error] of answers) {
-          const p = reader.pending.get(id);
+          const p = reader.pending[id];
           if (!p) continue;
-          reader.pending.delete(id);
+          delete reader.pending[id];
+          reader.inFlight--;
           if (error) p.reject(Object.assign(new Error(error.message), { code: error.code }));
           else p.resolve(rows!);
         }
@@ -50,7 +56,7 @@ export class ReadPool {
     if (this.closed) return Promise.reject(new Error('database readers are closed'));
     let reader = this.readers[this.next];
     this.next = (this.next + 1) % this.readers.length;
-    for (const r of this.readers) if (r.pending.size < reader.pending.size) reader = r;
+    for (const r of this.readers) if (r.inFlight < reader.inFlight) reader = r;
     let key = this.keys.get(query.sql);
     if (key === undefined) {
       if (this.keys.size >= MAX_STATEMENTS) this.forgetStatements();
@@ -61,7 +67,8 @@ export class ReadPool {
     const sql = reader.known.has(key) ? null : query.sql;
     reader.known.add(key);
     return new Promise<T[]>((resolve, reject) => {
-      reader.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
+      reader.pending[id] = { resolve: resolve as (rows: unknown[]) => void, reject };
+      reader.inFlight++;
       reader.outbox.push([id, key, sql, query.parameters]);
       if (!this.flushing) {
         this.flushing = true;
@@ -91,7 +98,9 @@ export class ReadPool {
   }
 
   private failAll(reader: Reader, e: Error): void {
-    for (const p of reader.pending.values()) p.reject(e);
-    reader.pending.clear();
+    const pending = reader.pending;
+    reader.pending = {};
+    reader.inFlight = 0;
+    for (const p of Object.values(pending)) p.reject(e);
   }
 }

@@ -29,7 +29,11 @@ export async function personsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         pageSize: z.coerce.number().int().min(1).max(100).default(20),
       }),
     },
-  }, async (req) => searchPersons(ctx, actorWith(req, 'persons.read'), { ...req.query, q: req.query.q || undefined }));
+  }, async (req) => {
+    const actor = actorWith(req, 'persons.read');
+    // Not { ...req.query, q }: see personDetail (person-view.ts).
+    return searchPersons(ctx, actor, Object.assign({}, req.query, { q: req.query.q || undefined }));
+  });
 
   r.get('/persons/:id', { schema: { tags: ['persons'], params: idParam } }, async (req) => getPerson(ctx, actorWith(req, 'persons.read'), req.params.id));
 

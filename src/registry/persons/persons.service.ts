@@ -54,7 +54,8 @@ export async function searchPersons(ctx: AppContext, actor: Actor, s: SearchInpu
   const read = readerOf(ctx.db);
   // Counting stops at the cap: an exact count of a whole city is not worth a full scan.
   const [rows, total] = await Promise.all([
-    findPage(db, { ...filter, offset: (s.page - 1) * s.pageSize, limit: s.pageSize }, read),
+    // Not { ...filter, offset, limit }: see personDetail (person-view.ts).
+    findPage(db, Object.assign({}, filter, { offset: (s.page - 1) * s.pageSize, limit: s.pageSize }), read),
     cachedCount(ctx.db, JSON.stringify(filter), () => countPersons(db, filter, COUNT_CAP, read)),
   ]);
   return {
