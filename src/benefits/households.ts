@@ -114,10 +114,11 @@ export class HouseholdIndex {
   /** Whether the person is the only child of their mother and father (as `siblingsAndSelf` counts). */
   onlyChild(k: number): boolean {
     this.link();
-    const { first, kids } = this;
-    for (const parent of [this.p.mother[k], this.p.father[k]]) {
-      if (parent >= 0) for (let i = first[parent]; i < first[parent + 1]; i++) if (kids[i] !== k) return false;
-    }
+    return this.onlyChildOf(k, this.p.mother[k]) && this.onlyChildOf(k, this.p.father[k]);
+  }
+
+  private onlyChildOf(k: number, parent: number): boolean {
+    if (parent >= 0) for (let i = this.first[parent]; i < this.first[parent + 1]; i++) if (this.kids[i] !== k) return false;
     return true;
   }
 
