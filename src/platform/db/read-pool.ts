@@ -9,11 +9,11 @@ import type { CompiledQuery } from 'kysely';
 interface Pending { resolve(rows: unknown[]): void; reject(e: Error): void }
 type Request = [id: number, key: number, sql: string | null, params: readonly unknown[]];
 type Answer = [id: number, rows: unknown[] | null, error: { message: string; code?: string } | null];
-// Requests in flight by id, in a plain object rather than a Map: V8 replaces the table of a long-lived
-// Map that keeps gaining and losing entries every few dozen requests, and each replaced table, garbage
-// in the old generation, still holds the entries it had. Those kept nearly every request's promise, and
-// the rows it resolved to, past the minor collections that should have freed them: under load, most of
-// the server's heap was such garbage.
+// Requests in flight by id, in a plain object rather than a Map. A Map that keeps gaining and losing
+// entries rebuilds its table every few dozen of them (in the old generation, where a long-lived Map
+// is), and each replaced table, now garbage, still holds the entries it had: those kept nearly every
+// request's promise, and the rows it resolved to, alive past the minor collections that should have
+// freed them. Under load, most of the server's heap was such garbage.
 interface Reader { worker: Worker; pending: Record<number, Pending>; inFlight: number; known: Set<number>; outbox: Request[] }
 
 const WORKER_URL = new URL('./read-worker.mjs', import.meta.url);
