@@ -81,8 +81,8 @@ describe.each(DIALECTS)('payments killed half-way on %s', (dialect) => {
       expect(again.code, again.stderr).toBe(0);
       expect(JSON.parse(again.stdout)).toMatchObject({ lines: N, totalYuan: N * 1800 });
     } else {
-      expect(first.killed).toBe(false); // it had finished before the kill
-      expect(again.code).not.toBe(0); // nothing left to pay
+      // The batch had committed before the kill (which may still have hit the process on its way out).
+      expect(again.code, `first run: killed ${first.killed}`).not.toBe(0); // nothing left to pay
     }
     expect(await payments()).toBe(N);
     const perLine = await db().selectFrom('benefit_payments').select((eb) => eb.fn.count<number>('line_id').distinct().as('n')).where('cycle_id', '=', cycleId).executeTakeFirstOrThrow();
