@@ -45,6 +45,12 @@ export function wantsBulkLoad(db: Db, expectedRows: number, existingPersons: num
  */
 const KEPT = new Set(['spans_person', 'stats_spans_person_dates']);
 
+/**
+ * Helper threads of SQLite's sorter while the indexes are built (`PRAGMA threads`; 0 by
+ * default): the sorts of CREATE INDEX then use the second core (1M rows: 9 s instead of 13 s).
+ */
+const SORT_THREADS = 2;
+
 let canonical: Promise<Map<string, Derived>> | null = null;
 
 /** Name → CREATE statement of the droppable indexes and triggers, as the migrations create them. */
@@ -95,11 +101,17 @@ export async function restoreDerived(db: Db): Promise<string[]> {
   const missing = [...(await canonicalDerived())].filter(([name]) => !live.has(name));
   if (missing.length === 0) return [];
   const triggers = missing.some(([, d]) => d.type === 'trigger');
-  await db.kysely.transaction().execute(async (trx) => {
-    // Triggers last: the recount below must not run them.
-    for (const [, d] of missing.filter(([, x]) => x.type === 'index')) await sql.raw(d.sql).execute(trx);
-    if (triggers) await rebuildPopulationAggregates(trx, db.sqlite);
-    for (const [, d] of missing.filter(([, x]) => x.type === 'trigger')) await sql.raw(d.sql).execute(trx);
-  });
+  const threads = db.sqlite.pragma('threads', { simple: true }) as number;
+  db.sqlite.pragma(`threads = ${SORT_THREADS}`);
+  try {
+    await db.kysely.transaction().execute(async (trx) => {
+      // Triggers last: the recount below must not run them.
+      for (const [, d] of missing.filter(([, x]) => x.type === 'index')) await sql.raw(d.sql).execute(trx);
+      if (triggers) await rebuildPopulationAggregates(trx, db.sqlite);
+      for (const [, d] of missing.filter(([, x]) => x.type === 'trigger')) await sql.raw(d.sql).execute(trx);
+    });
+  } finally {
+    db.sqlite.pragma(`threads = ${threads}`);
+  }
   return missing.map(([name]) => name);
 }
