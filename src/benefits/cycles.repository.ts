@@ -75,11 +75,11 @@ const insertLineSql = `insert or ignore into benefit_lines (${LINE_COLS.join(','
 const insertLineStatements = new WeakMap<Database.Database, Database.Statement>();
 
 /**
- * Inserts many lines, each chunk in its own transaction (a person already on the roster is kept).
- * On SQLite one cached prepared statement runs on the raw connection while Kysely's connection
- * is held; on PostgreSQL multi-row inserts through Kysely.
+ * Inserts many lines inside the caller's transaction `trx` (a person already on the roster is
+ * kept). On SQLite one cached prepared statement runs on the raw connection, which `trx` holds;
+ * on PostgreSQL multi-row inserts through `trx`. Between chunks the event loop gets a turn.
  */
-export async function insertLinesBulk(db: Db, rows: NewLine[], onChunk?: (done: number) => void): Promise<void> {
+export async function insertLinesBulk(trx: Executor, db: Db, rows: NewLine[], onChunk?: (done: number) => void): Promise<void> {
   const sqlite = db.sqlite;
   const chunk = sqlite ? 25_000 : 500;
   for (let i = 0; i < rows.length; i += chunk) {
@@ -87,18 +87,14 @@ export async function insertLinesBulk(db: Db, rows: NewLine[], onChunk?: (done: 
     if (sqlite) {
       let st = insertLineStatements.get(sqlite);
       if (!st) insertLineStatements.set(sqlite, (st = sqlite.prepare(insertLineSql)));
-      const insert = st;
-      await db.kysely.connection().execute(async () => {
-        const params: unknown[] = new Array(LINE_COLS.length);
-        sqlite.transaction(() => {
-          for (let j = i; j < end; j++) {
-            putLine(rows[j], params);
-            insert.run(params);
-          }
-        })();
-      });
+      const params: unknown[] = new Array(LINE_COLS.length);
+      for (let j = i; j < end; j++) {
+        putLine(rows[j], params);
+        st.run(params);
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
     } else {
-      await db.kysely.transaction().execute((trx) => insertLines(trx, rows.slice(i, end)));
+      await insertLines(trx, rows.slice(i, end));
     }
     onChunk?.(end);
   }

@@ -1,7 +1,7 @@
 // The eligibility run of a cycle: every candidate of the county evaluated under the rules of the
 // year, compared with last year's roster (new, continuing, leaving with the reasons), written as
 // roster lines awaiting the village's declaration. Safe to repeat and to kill: lines already under
-// review are kept, pending lines are replaced, and every write step is its own transaction.
+// review are kept, pending lines are replaced, all in one transaction.
 import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../platform/context.ts';
@@ -129,11 +129,6 @@ export async function runEligibility(ctx: AppContext, actor: Actor, input: RunIn
     lines.push(l);
   }
 
-  await db.transaction().execute(async (trx) => {
-    await repo.deletePendingLines(trx, cycle.id);
-    await repo.insertParamSets(trx, [...setByKey.values()]);
-  });
-  await repo.insertLinesBulk(ctx.db, lines, (done) => progress?.(Math.floor(lines.length / 2 + done / 2), lines.length));
   const summary = {
     cycleId: cycle.id,
     new: lines.filter((l) => l.kind === 'new').length,
@@ -141,8 +136,13 @@ export async function runEligibility(ctx: AppContext, actor: Actor, input: RunIn
     leaving: lines.filter((l) => l.kind === 'leaving').length,
     evaluated: loaded.residents.length,
   };
-  await db.transaction().execute((trx) =>
-    audit(trx, ctx.db.dialect, actor, { action: 'benefits.run', entityType: 'benefit_cycle', entityId: cycle.id, areaCode: input.area, detail: { ...input, ...summary } }));
+  // One transaction: a kill leaves the previous roster or the new one, never a part of it.
+  await db.transaction().execute(async (trx) => {
+    await repo.deletePendingLines(trx, cycle.id);
+    await repo.insertParamSets(trx, [...setByKey.values()]);
+    await repo.insertLinesBulk(trx, ctx.db, lines, (done) => progress?.(Math.floor(lines.length / 2 + done / 2), lines.length));
+    await audit(trx, ctx.db.dialect, actor, { action: 'benefits.run', entityType: 'benefit_cycle', entityId: cycle.id, areaCode: input.area, detail: { ...input, ...summary } });
+  });
   progress?.(lines.length, lines.length);
   return summary;
 }
