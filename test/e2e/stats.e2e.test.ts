@@ -105,9 +105,12 @@ describe('statistics pages', () => {
     await page.getByTestId('targets-table').getByText('人口自然增长率').waitFor();
     await page.getByTestId('targets-add').click();
     await page.getByTestId('target-indicator').click();
+    // Typed, so that the option is in the list's visible window whatever its position.
+    await page.keyboard.insertText('多孩率');
     await page.locator('.ant-select-dropdown').getByText('多孩率', { exact: true }).click();
     await page.locator('input[data-testid="target-value"], [data-testid="target-value"] input').first().fill('5');
     await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await page.getByTestId('targets-table').getByText('多孩率').waitFor();
     await shot(page, 'stats-targets');
     await page.context().close();
