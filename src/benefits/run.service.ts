@@ -60,8 +60,15 @@ export async function runAllProgrammes(ctx: AppContext, actor: Actor, input: { a
   if (!input.area.startsWith(actor.areaCode) || !ctx.areas.has(input.area)) throw notFound();
   if (input.area.length !== 6 && input.area.length !== 4) throw new AppError(400, 'benefits.not_county');
   const counties = input.area.length === 6 ? [input.area] : ctx.areas.childrenOf(input.area).map((a) => a.code).filter((c) => c.length === 6);
+  const prev = new Map<string, Map<string, string>>(); // county and programme → last year's roster
   const prevIds = new Set<string>();
-  for (const area of counties) for (const programme of input.programmes) for (const id of (await lastYear(ctx, { area, year: input.year, programme })).keys()) prevIds.add(id);
+  for (const area of counties) {
+    for (const programme of input.programmes) {
+      const roster = await lastYear(ctx, { area, year: input.year, programme });
+      prev.set(`${area}/${programme}`, roster);
+      for (const id of roster.keys()) prevIds.add(id);
+    }
+  }
   const loaded = await loadArea(ctx, input.area, [...prevIds]);
   const out: Record<string, Record<string, Awaited<ReturnType<typeof runEligibility>>>> = {};
   let done = 0;
@@ -70,22 +77,26 @@ export async function runAllProgrammes(ctx: AppContext, actor: Actor, input: { a
     const view = views.get(area)!;
     out[area] = {};
     for (const programme of input.programmes) {
-      out[area][programme] = await runEligibility(ctx, actor, { programme, area, year: input.year }, undefined, view);
+      out[area][programme] = await runEligibility(ctx, actor, { programme, area, year: input.year }, undefined, { loaded: view, prevArea: prev.get(`${area}/${programme}`)! });
       progress?.(++done, counties.length * input.programmes.length);
     }
   }
   return out;
 }
 
-export async function runEligibility(ctx: AppContext, actor: Actor, input: RunInput, progress?: (done: number, total: number) => void, preloaded?: LoadedArea) {
+/** `preloaded`: the county already read, with last year's roster (runAllProgrammes). */
+export async function runEligibility(
+  ctx: AppContext, actor: Actor, input: RunInput, progress?: (done: number, total: number) => void,
+  preloaded?: { loaded: LoadedArea; prevArea: Map<string, string> },
+) {
   checkCounty(ctx, actor, input.area);
   const db = ctx.db.kysely;
   const cycle = await ensureCycle(ctx, actor, input);
   if (cycle.status !== 'review') throw new AppError(409, 'benefits.cycle_state', { status: cycle.status });
 
-  const prevArea = await lastYear(ctx, input);
+  const prevArea = preloaded?.prevArea ?? await lastYear(ctx, input);
   const rules = await currentRules(ctx);
-  const loaded = preloaded ?? await loadArea(ctx, input.area, [...prevArea.keys()]);
+  const loaded = preloaded?.loaded ?? await loadArea(ctx, input.area, [...prevArea.keys()]);
   const { eligible, others } = evaluateArea(loaded, rules, input.programme, input.area, input.year, [...prevArea.keys()],
     progress ? (d, t) => progress(Math.floor(d / 2), t) : undefined);
 
