@@ -119,6 +119,8 @@ describe('HouseholdIndex: spouses recorded on one side, or in conflict', () => {
     expect(index.namedAsSpouse('h1')).toBe(false); // w1, who names him, is not added
     expect(index.namedAsSpouse('nobody')).toBe(false);
     expect([index.namesSpouse('h2'), index.namesSpouse('w2'), index.namesSpouse('x')]).toEqual([true, false, false]);
+    expect(index.spousesNotAdded()).toEqual(['x']);
+    expect(index.namingNobody().sort()).toEqual(ROWS2.filter((r) => r[9] === null && r[0] !== 'x').map((r) => r[0]).sort());
     index.add(ROWS2[1]);
     expect(index.namedAsSpouse('h1')).toBe(true);
   });

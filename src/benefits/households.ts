@@ -64,8 +64,8 @@ export class HouseholdIndex {
     return this.p.dates.year(this.p.birth[k]);
   }
 
-  /** Whether someone added names `id` as their spouse (before relatives are added: someone of the area). */
-  namedAsSpouse(id: string): boolean {
+  /** Positions named as spouse by someone added (1). */
+  private namedPositions(): Uint8Array {
     const { p } = this;
     if (this.namedAt !== p.count) {
       const named = new Uint8Array(p.size);
@@ -73,14 +73,36 @@ export class HouseholdIndex {
       this.named = named;
       this.namedAt = p.count;
     }
-    const k = p.positionIfAny(id);
-    return k >= 0 && k < this.named.length && this.named[k] === 1;
+    return this.named;
+  }
+
+  /** Whether someone added names `id` as their spouse (before relatives are added: someone of the area). */
+  namedAsSpouse(id: string): boolean {
+    const named = this.namedPositions();
+    const k = this.p.positionIfAny(id);
+    return k >= 0 && k < named.length && named[k] === 1;
   }
 
   /** Whether the person added with this id names a spouse in their own record. */
   namesSpouse(id: string): boolean {
     const k = this.p.find(id);
     return k >= 0 && this.p.spouse[k] >= 0;
+  }
+
+  /** The ids named as spouse by someone added who were not added themselves (spouses living elsewhere). */
+  spousesNotAdded(): string[] {
+    const named = this.namedPositions();
+    const out: string[] = [];
+    for (let k = 0; k < named.length; k++) if (named[k] === 1 && this.p.loaded[k] !== 1) out.push(this.p.ids[k]);
+    return out;
+  }
+
+  /** The ids of the persons added whose own record names no spouse. */
+  namingNobody(): string[] {
+    const { p } = this;
+    const out: string[] = [];
+    for (let i = 0; i < p.count; i++) if (p.spouse[p.order[i]] < 0) out.push(p.ids[p.order[i]]);
+    return out;
   }
 
   /** Children lists and spouses over every position, built again only when persons were added since. */

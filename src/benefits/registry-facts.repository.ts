@@ -75,6 +75,10 @@ export interface AreaPersons {
   namedAsSpouse(id: string): boolean;
   /** Whether the person of the area names a spouse in their own record. */
   namesSpouse(id: string): boolean;
+  /** The ids persons of the area name as spouse, not of the area themselves. */
+  spousesNotAdded(): string[];
+  /** The persons of the area whose own record names no spouse. */
+  namingNobody(): string[];
 }
 
 /**
@@ -82,8 +86,9 @@ export interface AreaPersons {
  * (households.ts): their children (by mother or father); their spouses, both the one a person's
  * own record names and, for a person whose record names nobody, whoever names them; and the
  * children of those spouses. When fewer persons live outside the area than inside (a whole city),
- * those outside are read and matched here; otherwise each person of the area looks up their
- * relatives by index (persons_spouse for the spouses naming them). Both ways read the same rows.
+ * those outside are read and matched here; otherwise by index: children by joins, the spouses the
+ * area's persons name by the ids the index holds, those naming one of them through persons_spouse.
+ * Both ways read the same rows.
  */
 export async function relativesOutside(db: Executor, area: string, insideCount: number, inside: AreaPersons): Promise<PersonFactsRow[]> {
   const { lo, hi } = areaRange(area);
@@ -104,16 +109,15 @@ export async function relativesOutside(db: Executor, area: string, insideCount: 
     ...(await read(areaQ(db.selectFrom('persons as q').innerJoin('persons as p', 'p.mother_id', 'q.id')))),
     ...(await read(areaQ(db.selectFrom('persons as q').innerJoin('persons as p', 'p.father_id', 'q.id')))),
   ];
-  const spouses = [
-    ...(await read(areaQ(db.selectFrom('persons as q').innerJoin('persons as p', 'p.id', 'q.spouse_id')))),
-    ...(await read(areaQ(db.selectFrom('persons as q').innerJoin('persons as p', 'p.spouse_id', 'q.id')).where('q.spouse_id', 'is', null))),
-  ];
+  const byIds = async (col: 'p.id' | 'p.spouse_id' | 'p.mother_id' | 'p.father_id', ids: string[]) => {
+    const out: PersonFactsRow[] = [];
+    for (let i = 0; i < ids.length; i += 500) out.push(...(await read(db.selectFrom('persons as p').where(col, 'in', ids.slice(i, i + 500)))));
+    return out;
+  };
+  // The spouses: those the area's persons name (their ids are at hand), and those naming one of them who names nobody.
+  const spouses = [...(await byIds('p.id', inside.spousesNotAdded())), ...(await byIds('p.spouse_id', inside.namingNobody()))];
   const spouseIds = [...new Set(spouses.map((r) => r.id))];
-  const theirs: PersonFactsRow[] = [];
-  for (let i = 0; i < spouseIds.length; i += 500) {
-    const chunk = spouseIds.slice(i, i + 500);
-    for (const col of ['p.mother_id', 'p.father_id'] as const) theirs.push(...(await read(db.selectFrom('persons as p').where(col, 'in', chunk))));
-  }
+  const theirs = [...(await byIds('p.mother_id', spouseIds)), ...(await byIds('p.father_id', spouseIds))];
   const seen = new Set<string>();
   return [...children, ...spouses, ...theirs].filter((r) => !seen.has(r.id) && seen.add(r.id));
 }
