@@ -39,7 +39,7 @@ export async function loadArea(ctx: AppContext, area: string, alsoIds: string[] 
     residents[n++] = k;
   });
   // The index holds the residents only until the relatives are added.
-  const relatives = await relativesOutside(db, area, n, (id) => index.has(id));
+  const relatives = await relativesOutside(db, area, n, index);
   for (const r of relatives) index.add(factsOf(r));
   const missing = alsoIds.filter((id) => !index.has(id));
   if (missing.length) {

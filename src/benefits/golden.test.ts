@@ -34,6 +34,18 @@ describe('golden cases', () => {
   });
 });
 
+describe('golden households', () => {
+  it('a spouse named on one side is a spouse of both; own records first, then the smallest ref naming one', () => {
+    const p = (ref: string, spouse?: string) => ({ ref, sex: '女', birth_date: '1960-01-01', ...(spouse ? { spouse } : {}) });
+    const c = goldenFileSchema.parse([{
+      name: 'spouses', programme: 'rewardAid', jurisdiction: '510703', year: 2026, expect: {},
+      persons: [p('b', 'c'), p('a', 'b'), p('c'), p('x'), p('y', 'x'), p('z', 'x')],
+    }])[0];
+    const spouses = Object.fromEntries([...householdsOf(c)].map(([ref, h]) => [ref, h.spouse?.id ?? null]));
+    expect(spouses).toEqual({ a: 'b', b: 'c', c: 'b', x: 'y', y: 'x', z: 'x' });
+  });
+});
+
 describe('amounts, funding and provenance', () => {
   it('Chengdu special aid: the national rate from the centre and province, the rest from city and district', () => {
     const c = all.find((x) => x.c.name.startsWith('Chengdu 2013, only child died'))!.c;

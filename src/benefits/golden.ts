@@ -42,11 +42,18 @@ function toPerson(p: z.infer<typeof personSchema>, jurisdiction: string): Benefi
   };
 }
 
-/** The household of each person of a case, built from the refs as the registry links them. */
+/**
+ * The household of each person of a case, built from the refs as the registry links them. A
+ * spouse named on one side is a spouse of both (households.ts): a person's own `spouse` first,
+ * else the smallest ref among the persons naming them.
+ */
 export function householdsOf(c: GoldenCase): Map<string, Household> {
   const persons = new Map(c.persons.map((p) => [p.ref, toPerson(p, c.jurisdiction)]));
   const spouse = new Map<string, string>();
-  for (const p of c.persons) if (p.spouse) { spouse.set(p.ref, p.spouse); spouse.set(p.spouse, p.ref); }
+  for (const p of c.persons) if (p.spouse) spouse.set(p.ref, p.spouse);
+  for (const p of [...c.persons].sort((a, b) => (a.ref < b.ref ? -1 : 1))) {
+    if (p.spouse && !c.persons.some((x) => x.ref === p.spouse && x.spouse) && !spouse.has(p.spouse)) spouse.set(p.spouse, p.ref);
+  }
   const out = new Map<string, Household>();
   for (const p of c.persons) {
     const sp = spouse.get(p.ref) ?? null;

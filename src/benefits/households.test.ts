@@ -72,3 +72,56 @@ describe('HouseholdIndex', () => {
     expect(stats('lone', 2026).count).toBe(1); // the unread wife's daughter
   });
 });
+
+describe('HouseholdIndex: spouses recorded on one side, or in conflict', () => {
+  // h1 names nobody, w1 names h1; w2 names nobody, h2 names w2; a names b, b names c, c names
+  // nobody; x names nobody, y and z both name x. Each child is recorded with one parent only.
+  const ROWS2: PersonFacts[] = [
+    ['h1', 'M', '1955-01-01', null, 'rural', AREA, null, null, null, null],
+    ['w1', 'F', '1957-01-01', null, 'rural', AREA, null, null, null, 'h1'],
+    ['h1k', 'M', '1980-01-01', null, 'rural', AREA, null, null, 'h1', null],
+    ['w1k', 'F', '1982-01-01', null, 'rural', AREA, null, 'w1', null, null],
+    ['w2', 'F', '1960-01-01', null, 'rural', AREA, null, null, null, null],
+    ['h2', 'M', '1958-01-01', null, 'rural', AREA, null, null, null, 'w2'],
+    ['w2k', 'M', '1990-01-01', '2015-01-01', 'rural', AREA, null, 'w2', null, null],
+    ['a', 'M', '1955-01-01', null, 'rural', AREA, null, null, null, 'b'],
+    ['b', 'F', '1957-01-01', null, 'rural', AREA, null, null, null, 'c'],
+    ['c', 'M', '1954-01-01', null, 'rural', AREA, null, null, null, null],
+    ['ak', 'M', '1985-01-01', null, 'rural', AREA, null, null, 'a', null],
+    ['bk', 'F', '1986-01-01', null, 'rural', AREA, null, 'b', null, null],
+    ['x', 'F', '1957-01-01', null, 'rural', AREA, null, null, null, null],
+    ['z', 'M', '1954-01-01', null, 'rural', AREA, null, null, null, 'x'],
+    ['y', 'M', '1955-01-01', null, 'rural', AREA, null, null, null, 'x'],
+    ['yk', 'M', '1984-01-01', null, 'rural', AREA, null, null, 'y', null],
+    ['zk', 'M', '1983-01-01', null, 'rural', AREA, null, null, 'z', null],
+  ];
+  const SPOUSE: Record<string, string | null> = { h1: 'w1', w1: 'h1', w2: 'h2', h2: 'w2', a: 'b', b: 'c', c: 'b', x: 'y', y: 'x', z: 'x' };
+  const CHILDREN: Record<string, string[]> = { h1: ['h1k', 'w1k'], w1: ['h1k', 'w1k'], h2: ['w2k'], w2: ['w2k'], a: ['ak', 'bk'], b: ['bk'], c: ['bk'], x: ['yk'], y: ['yk'], z: ['zk'] };
+  const orders = [ROWS2, [...ROWS2].reverse(), [...ROWS2.slice(9), ...ROWS2.slice(0, 9)]];
+
+  it('takes the own record first, then the record naming the person (the smallest id of several), whatever the order added', () => {
+    for (const rows of orders) {
+      const index = new HouseholdIndex();
+      for (const r of rows) index.add(r);
+      for (const id of Object.keys(CHILDREN)) {
+        const h = index.household(index.find(id));
+        expect({ id, spouse: h.spouse?.id ?? null, children: h.children.map((c) => c.id).sort() }).toEqual({ id, spouse: SPOUSE[id], children: [...CHILDREN[id]].sort() });
+        const stats = index.childStats(index.find(id), '2026-01-01', { count: 0, diedOrDisabled: false, living: 0, livingDaughters: 0 });
+        expect(stats.count).toBe(CHILDREN[id].length);
+      }
+    }
+  });
+
+  it('tells which ids the persons added name as spouse, and who names one', () => {
+    const index = new HouseholdIndex();
+    for (const r of ROWS2.filter((r) => r[0] !== 'w1' && r[0] !== 'x')) index.add(r);
+    expect(index.namedAsSpouse('x')).toBe(true); // named by y and z, not added
+    expect(index.namedAsSpouse('h1')).toBe(false); // w1, who names him, is not added
+    expect(index.namedAsSpouse('nobody')).toBe(false);
+    expect([index.namesSpouse('h2'), index.namesSpouse('w2'), index.namesSpouse('x')]).toEqual([true, false, false]);
+    expect(index.spousesNotAdded()).toEqual(['x']);
+    expect(index.namingNobody().sort()).toEqual(ROWS2.filter((r) => r[9] === null && r[0] !== 'x').map((r) => r[0]).sort());
+    index.add(ROWS2[1]);
+    expect(index.namedAsSpouse('h1')).toBe(true);
+  });
+});

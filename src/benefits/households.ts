@@ -2,6 +2,11 @@
 // (person-columns.ts), with the facts recorded as evidence merged in. Children are found by the
 // parent's id whether or not the parent was read: siblings whose mother lives elsewhere still
 // find each other.
+//
+// A marriage recorded on either side is a marriage: a person's spouse is the one their own record
+// names; a person whose record names nobody is married to the person read whose record names them
+// (when several do, the smallest id: the first recorded). The rule depends only on the records
+// read, not on the order they were added; relativesOutside reads what it needs.
 import type { BenefitPerson, Facts, Household } from './household.ts';
 import { PersonColumns } from './person-columns.ts';
 import type { PersonFacts } from './registry-facts.repository.ts';
@@ -22,7 +27,12 @@ export class HouseholdIndex {
   /** Children by parent position, in the order the children were added (CSR: `kids` from `first[k]` to `first[k + 1]`). */
   private first = EMPTY;
   private kids = EMPTY;
+  /** The spouse by the rule above, by position (-1: none). */
+  private mate = EMPTY;
   private linked = 0;
+  /** Positions named as spouse by a person added (1), built again when persons were added since. */
+  private named = new Uint8Array(0);
+  private namedAt = -1;
 
   constructor(private readonly facts: Map<string, Facts> = new Map()) {}
 
@@ -54,7 +64,48 @@ export class HouseholdIndex {
     return this.p.dates.year(this.p.birth[k]);
   }
 
-  /** Children lists over every position, built again only when persons were added since. */
+  /** Positions named as spouse by someone added (1). */
+  private namedPositions(): Uint8Array {
+    const { p } = this;
+    if (this.namedAt !== p.count) {
+      const named = new Uint8Array(p.size);
+      for (let i = 0; i < p.count; i++) { const s = p.spouse[p.order[i]]; if (s >= 0) named[s] = 1; }
+      this.named = named;
+      this.namedAt = p.count;
+    }
+    return this.named;
+  }
+
+  /** Whether someone added names `id` as their spouse (before relatives are added: someone of the area). */
+  namedAsSpouse(id: string): boolean {
+    const named = this.namedPositions();
+    const k = this.p.positionIfAny(id);
+    return k >= 0 && k < named.length && named[k] === 1;
+  }
+
+  /** Whether the person added with this id names a spouse in their own record. */
+  namesSpouse(id: string): boolean {
+    const k = this.p.find(id);
+    return k >= 0 && this.p.spouse[k] >= 0;
+  }
+
+  /** The ids named as spouse by someone added who were not added themselves (spouses living elsewhere). */
+  spousesNotAdded(): string[] {
+    const named = this.namedPositions();
+    const out: string[] = [];
+    for (let k = 0; k < named.length; k++) if (named[k] === 1 && this.p.loaded[k] !== 1) out.push(this.p.ids[k]);
+    return out;
+  }
+
+  /** The ids of the persons added whose own record names no spouse. */
+  namingNobody(): string[] {
+    const { p } = this;
+    const out: string[] = [];
+    for (let i = 0; i < p.count; i++) if (p.spouse[p.order[i]] < 0) out.push(p.ids[p.order[i]]);
+    return out;
+  }
+
+  /** Children lists and spouses over every position, built again only when persons were added since. */
   private link(): void {
     const { p } = this;
     if (this.linked === p.count && this.first.length === p.size + 1) return;
@@ -76,7 +127,23 @@ export class HouseholdIndex {
     }
     this.first = first;
     this.kids = kids;
+    this.mate = this.mates();
     this.linked = p.count;
+  }
+
+  /** Each person's own spouse; for those naming nobody, the smallest id among the persons naming them. */
+  private mates() {
+    const { p } = this;
+    const { order, spouse, loaded, ids } = p;
+    const mate = new Int32Array(p.size).fill(-1);
+    for (let i = 0; i < p.count; i++) mate[order[i]] = spouse[order[i]];
+    for (let i = 0; i < p.count; i++) {
+      const b = order[i];
+      const a = spouse[b];
+      if (a < 0 || loaded[a] !== 1 || spouse[a] >= 0) continue;
+      if (mate[a] < 0 || ids[b] < ids[mate[a]]) mate[a] = b;
+    }
+    return mate;
   }
 
   /** Whether child `c` is in the children list of position `k` (k may be -1: no list). */
@@ -95,7 +162,7 @@ export class HouseholdIndex {
     into.livingDaughters = 0;
     const { first, kids } = this;
     for (let i = first[k]; i < first[k + 1]; i++) this.count(kids[i], yearStart, into);
-    const s = this.p.spouse[k];
+    const s = this.mate[k];
     if (s >= 0) for (let i = first[s]; i < first[s + 1]; i++) if (!this.isChildOf(kids[i], k)) this.count(kids[i], yearStart, into);
     return into;
   }
@@ -144,7 +211,7 @@ export class HouseholdIndex {
   household(k: number): Household {
     this.link();
     const { p } = this;
-    const spouse = p.spouse[k];
+    const spouse = this.mate[k];
     const siblings = this.union(p.mother[k], p.father[k]);
     return {
       person: this.person(k),

@@ -77,6 +77,11 @@ export class PersonColumns {
     return k >= 0 && this.loaded[k] === 1 ? k : NONE;
   }
 
+  /** The position of an id met, loaded or only referred to, or -1. */
+  positionIfAny(id: string): number {
+    return this.positions.find(id);
+  }
+
   private positionOf(id: string | null): number {
     if (id === null) return NONE;
     const k = this.positions.add(id);

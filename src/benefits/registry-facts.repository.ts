@@ -1,6 +1,6 @@
 // Reads the registry facts an eligibility run needs, set-based: every person registered in the
-// county, the children and spouses living elsewhere, and any persons named by id (last year's
-// roster). Read-only; kept here rather than as many calls to the registry's person service
+// county, the children and spouses (named on either side) living elsewhere with the spouses'
+// children, and any persons named by id (last year's roster). Read-only; kept here rather than as many calls to the registry's person service
 // because a run reads a whole county (up to millions of rows) in a few statements.
 import type { Db } from '../platform/db/database.ts';
 import type { Executor } from '../platform/db/executor.ts';
@@ -67,32 +67,59 @@ export async function personsRegisteredIn(db: Executor, area: string): Promise<P
   return db.selectFrom('persons').select(COLUMNS).where('hukou_area_code', '>=', lo).where('hukou_area_code', '<', hi).execute() as Promise<PersonFactsRow[]>;
 }
 
+/** What the run knows of the area's persons when it looks for their relatives (households.ts). */
+export interface AreaPersons {
+  /** Whether the person is registered in the area. */
+  has(id: string): boolean;
+  /** Whether a person of the area names `id` as spouse in their own record. */
+  namedAsSpouse(id: string): boolean;
+  /** Whether the person of the area names a spouse in their own record. */
+  namesSpouse(id: string): boolean;
+  /** The ids persons of the area name as spouse, not of the area themselves. */
+  spousesNotAdded(): string[];
+  /** The persons of the area whose own record names no spouse. */
+  namingNobody(): string[];
+}
+
 /**
- * Children (by mother or father) and spouses of the area's persons, registered outside it. When
- * fewer persons live outside the area than inside (a whole city), those outside are read and
- * matched here; otherwise each person of the area looks up their relatives by index.
+ * The relatives, registered outside the area, that the households of the area's persons need
+ * (households.ts): their children (by mother or father); their spouses, both the one a person's
+ * own record names and, for a person whose record names nobody, whoever names them; and the
+ * children of those spouses. When fewer persons live outside the area than inside (a whole city),
+ * those outside are read and matched here; otherwise by index: children by joins, the spouses the
+ * area's persons name by the ids the index holds, those naming one of them through persons_spouse.
+ * Both ways read the same rows.
  */
-export async function relativesOutside(db: Executor, area: string, insideCount: number, isInside: (id: string) => boolean): Promise<PersonFactsRow[]> {
+export async function relativesOutside(db: Executor, area: string, insideCount: number, inside: AreaPersons): Promise<PersonFactsRow[]> {
   const { lo, hi } = areaRange(area);
-  const outsideRows = () => db.selectFrom('persons').select(COLUMNS)
-    .where((eb) => eb.or([eb('hukou_area_code', '<', lo), eb('hukou_area_code', '>=', hi)]));
   const outsideCount = Number((await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n'))
     .where((eb) => eb.or([eb('hukou_area_code', '<', lo), eb('hukou_area_code', '>=', hi)])).executeTakeFirstOrThrow()).n);
   if (outsideCount < insideCount) {
-    const rows = (await outsideRows().execute()) as PersonFactsRow[];
-    return rows.filter((r) => (r.mother_id && isInside(r.mother_id)) || (r.father_id && isInside(r.father_id)) || (r.spouse_id && isInside(r.spouse_id)));
+    const rows = (await db.selectFrom('persons').select(COLUMNS)
+      .where((eb) => eb.or([eb('hukou_area_code', '<', lo), eb('hukou_area_code', '>=', hi)])).execute()) as PersonFactsRow[];
+    const isSpouse = (r: PersonFactsRow) => inside.namedAsSpouse(r.id) || (!!r.spouse_id && inside.has(r.spouse_id) && !inside.namesSpouse(r.spouse_id));
+    const isChild = (r: PersonFactsRow, of: (id: string) => boolean) => (!!r.mother_id && of(r.mother_id)) || (!!r.father_id && of(r.father_id));
+    const spouses = new Set(rows.filter(isSpouse).map((r) => r.id));
+    return rows.filter((r) => spouses.has(r.id) || isChild(r, (id) => inside.has(id) || spouses.has(id)));
   }
   const outside = (q: any) => q.where((eb: any) => eb.or([eb('p.hukou_area_code', '<', lo), eb('p.hukou_area_code', '>=', hi)]));
-  const inside = (q: any) => q.where('q.hukou_area_code', '>=', lo).where('q.hukou_area_code', '<', hi);
-  const via = (col: 'mother_id' | 'father_id' | 'spouse_id') => {
-    const base = col === 'spouse_id'
-      ? db.selectFrom('persons as q').innerJoin('persons as p', 'p.id', 'q.spouse_id')
-      : db.selectFrom('persons as q').innerJoin('persons as p', `p.${col}`, 'q.id');
-    return outside(inside(base)).select(prefixed('p')).execute() as Promise<PersonFactsRow[]>;
+  const areaQ = (q: any) => q.where('q.hukou_area_code', '>=', lo).where('q.hukou_area_code', '<', hi);
+  const read = (base: any) => outside(base).select(prefixed('p')).execute() as Promise<PersonFactsRow[]>;
+  const children = [
+    ...(await read(areaQ(db.selectFrom('persons as q').innerJoin('persons as p', 'p.mother_id', 'q.id')))),
+    ...(await read(areaQ(db.selectFrom('persons as q').innerJoin('persons as p', 'p.father_id', 'q.id')))),
+  ];
+  const byIds = async (col: 'p.id' | 'p.spouse_id' | 'p.mother_id' | 'p.father_id', ids: string[]) => {
+    const out: PersonFactsRow[] = [];
+    for (let i = 0; i < ids.length; i += 500) out.push(...(await read(db.selectFrom('persons as p').where(col, 'in', ids.slice(i, i + 500)))));
+    return out;
   };
-  const all = [...(await via('mother_id')), ...(await via('father_id')), ...(await via('spouse_id'))];
+  // The spouses: those the area's persons name (their ids are at hand), and those naming one of them who names nobody.
+  const spouses = [...(await byIds('p.id', inside.spousesNotAdded())), ...(await byIds('p.spouse_id', inside.namingNobody()))];
+  const spouseIds = [...new Set(spouses.map((r) => r.id))];
+  const theirs = [...(await byIds('p.mother_id', spouseIds)), ...(await byIds('p.father_id', spouseIds))];
   const seen = new Set<string>();
-  return all.filter((r) => !seen.has(r.id) && seen.add(r.id));
+  return [...children, ...spouses, ...theirs].filter((r) => !seen.has(r.id) && seen.add(r.id));
 }
 
 export async function personsByIds(db: Executor, ids: string[]): Promise<PersonFactsRow[]> {

@@ -24,11 +24,27 @@ export async function registry(db: Executor): Promise<{ rows: Row[]; facts: Map<
   return { rows, facts };
 }
 
-/** What a run over `area` reads: its persons, their children and spouses registered elsewhere, and `alsoIds`. */
+/**
+ * A person's spouse by the rule of households.ts: the one their own record names; for a person
+ * naming nobody, the smallest id among the rows naming them.
+ */
+export function spouseIdOf(rows: Row[], r: Row): string | null {
+  if (r.spouse_id) return r.spouse_id;
+  const naming = rows.filter((x) => x.spouse_id === r.id).map((x) => x.id).sort();
+  return naming[0] ?? null;
+}
+
+/**
+ * What a run over `area` reads: its persons, their children, their spouses (named by them, or
+ * naming one of them who names nobody), the children of those spouses, and `alsoIds`.
+ */
 export function universe(all: Row[], area: string, alsoIds: Iterable<string>): Row[] {
   const inside = new Set(all.filter((r) => r.hukou_area_code.startsWith(area)).map((r) => r.id));
+  const named = new Set(all.filter((r) => inside.has(r.id) && r.spouse_id).map((r) => r.spouse_id!));
+  const namesNobody = new Set(all.filter((r) => inside.has(r.id) && !r.spouse_id).map((r) => r.id));
+  const spouses = new Set(all.filter((r) => named.has(r.id) || (r.spouse_id && namesNobody.has(r.spouse_id))).map((r) => r.id));
   const also = new Set(alsoIds);
-  return all.filter((r) => inside.has(r.id) || also.has(r.id) || [r.mother_id, r.father_id, r.spouse_id].some((x) => x && inside.has(x)));
+  return all.filter((r) => inside.has(r.id) || also.has(r.id) || spouses.has(r.id) || [r.mother_id, r.father_id].some((x) => x && (inside.has(x) || spouses.has(x))));
 }
 
 const person = (r: Row): BenefitPerson => ({ id: r.id, sex: r.sex, birthDate: r.birth_date, deathDate: r.death_date, hukouType: r.hukou_type, hukouArea: r.hukou_area_code, disabilityGrade: r.disability_grade });
@@ -44,11 +60,12 @@ export function households(rows: Row[], facts: Map<string, Facts>): (r: Row) => 
 }
 
 function household(rows: Row[], facts: Map<string, Facts>, r: Row): Household {
-  const spouse = r.spouse_id ? rows.find((x) => x.id === r.spouse_id) : undefined;
+  const spouseId = spouseIdOf(rows, r);
+  const spouse = spouseId ? rows.find((x) => x.id === spouseId) : undefined;
   return {
     person: person(r),
     spouse: spouse ? person(spouse) : null,
-    children: rows.filter((c) => [c.mother_id, c.father_id].some((p) => p && (p === r.id || p === r.spouse_id))).map(person),
+    children: rows.filter((c) => [c.mother_id, c.father_id].some((p) => p && (p === r.id || p === spouseId))).map(person),
     siblingsAndSelf: [r, ...rows.filter((c) => c.id !== r.id && [c.mother_id, c.father_id].some((p) => p && (p === r.mother_id || p === r.father_id)))].map(person),
     facts: facts.get(r.id) ?? {},
   };

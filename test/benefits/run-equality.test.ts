@@ -3,7 +3,8 @@
 // every line of every programme and county, new, continuing and leaving, with its area, reasons,
 // scheme, amount, split, rule version and the parameter values stored for it. A seeded city of a
 // few thousand persons with recorded facts, plus families that cross the city's boundary (a child
-// and a wife registered in Chengdu, small children of a mother or a father in Chengdu);
+// and a wife registered in Chengdu, small children of a mother or a father in Chengdu, a wife in
+// Chengdu named only by her husband's record);
 // between the two years people move away, move to another district and die. The city is run
 // whole, then one district alone (the path that reads a county through the index).
 import { uuidv7 } from 'uuidv7';
@@ -56,7 +57,12 @@ async function boundaryFamilies(ctx: AppContext) {
   const awayFather = await makePerson(ctx, { name: '秦勇', sex: 'M', birthDate: '1990-10-10', hukouAreaCode: chengdu }, root);
   const byFather = await makePerson(ctx, { name: '秦一', sex: 'M', birthDate: '2021-06-01', hukouAreaCode: AREAS.jiefang, fatherId: awayFather.id }, root);
   await makePerson(ctx, { name: '秦二', sex: 'M', birthDate: '2023-02-01', hukouAreaCode: AREAS.jingzhong, fatherId: awayFather.id }, root);
-  return { chengdu, youxian, mother, father, husband, elder, younger, byFather };
+  // Special aid: a father who names his wife in Chengdu, whose own record names nobody; their only
+  // child, disabled, is recorded with the mother only and registered in Chengdu too.
+  const wifeAway = await makePerson(ctx, { name: '韩梅', sex: 'F', birthDate: '1967-03-03', hukouType: 'rural', hukouAreaCode: chengdu }, root);
+  const namesWife = await makePerson(ctx, { name: '韩军', sex: 'M', birthDate: '1967-05-05', hukouType: 'rural', hukouAreaCode: AREAS.jiefang, spouseId: wifeAway.id }, root);
+  await makePerson(ctx, { name: '韩小', sex: 'M', birthDate: '1993-03-03', hukouType: 'rural', hukouAreaCode: chengdu, motherId: wifeAway.id, disabilityGrade: 2 }, root);
+  return { chengdu, youxian, mother, father, husband, elder, younger, byFather, namesWife };
 }
 
 describe.each(DIALECTS)('eligibility run equals a straightforward evaluation on %s', (dialect) => {
@@ -135,6 +141,7 @@ describe.each(DIALECTS)('eligibility run equals a straightforward evaluation on 
     expect(find(got2026, 'accidentInsurance', fam.elder.id)).toBeUndefined();
     expect(find(got2026, 'accidentInsurance', fam.byFather.id)).toBeUndefined();
     expect(find(got2026, 'childcareSubsidy', fam.younger.id)?.amountFen).toBeGreaterThan(0);
+    expect(find(got2026, 'specialAid', fam.namesWife.id)?.reasons).toContain('child.disabled');
 
     // 涪城区 alone, programme by programme: its persons through the index, relatives by joins.
     for (const programme of PROGRAMME_CODES) await runEligibility(t.ctx, root, { programme, area: AREAS.fucheng, year: 2026 });
@@ -143,6 +150,7 @@ describe.each(DIALECTS)('eligibility run equals a straightforward evaluation on 
     expect(gotCounty).toEqual(county);
     // Read alone, the district does not see the sibling in 游仙区 (the documented limit).
     expect(find(gotCounty, 'accidentInsurance', fam.elder.id)?.reasons).toEqual(['insured.only_child']);
+    expect(find(gotCounty, 'specialAid', fam.namesWife.id)).toEqual(find(got2026, 'specialAid', fam.namesWife.id));
     expect(new Set(gotCounty.map(lineKey)).size).toBe(gotCounty.length);
   }, 240_000);
 });
