@@ -7,7 +7,7 @@ import os from 'node:os';
 import Database from 'better-sqlite3';
 import { parseArgs, type BenchArgs } from './lib/args.ts';
 import { step, warn } from './lib/log.ts';
-import { cityCodeHash, openWorkspace, readManifest, writeManifest, type Manifest, type Workspace } from './lib/workspace.ts';
+import { cityCodeHash, flushWrites, openWorkspace, readManifest, writeManifest, type Manifest, type Workspace } from './lib/workspace.ts';
 import { BENCH_TODAY, buildCity } from './data/city.ts';
 import { exportCsv } from './data/export-csv.ts';
 import { exportXlsx } from './data/export-xlsx.ts';
@@ -146,13 +146,16 @@ async function main(): Promise<void> {
       }
     };
     if (args.only.has('csv')) await attempt('csv import', () => csvFigure(args, ws, m, r));
+    flushWrites();
     if (args.only.has('xlsx')) await attempt('xlsx import', () => xlsxFigure(args, ws, m, r));
     const wantSearch = args.only.has('search') || args.only.has('memory');
     const wantPerson = args.only.has('person') || args.only.has('memory');
     if (wantSearch || wantPerson) {
+      flushWrites();
       await attempt('server figures', () => runServerFigures({ cityDb: ws.cityDb, logDir: ws.root, runs: args.runs, seed: args.seed, wantSearch, wantPerson }, r));
     }
     for (const part of parts.filter((p) => args.only.has(p.name))) {
+      flushWrites();
       step(`part ${part.name}: ${part.description}`);
       await attempt(part.name, async () => {
         const rows = await part.run({ args, ws, cityDb: ws.cityDb, persons: m.city!.persons, notes: r.notes });

@@ -6,7 +6,7 @@ import { systemActor } from '../../src/platform/auth/roles.ts';
 import { runImport } from '../../src/registry/imports/import.service.ts';
 import { bootSqlite, REGION } from '../data/city.ts';
 import { elapsedSince, progress, step } from '../lib/log.ts';
-import { removeDb } from '../lib/workspace.ts';
+import { flushWrites, removeDb } from '../lib/workspace.ts';
 
 export interface ImportRun {
   seconds: number;
@@ -24,6 +24,7 @@ export interface ImportRun {
 export async function timeImport(file: string, scratchDir: string, label: string, expectedRows: number, after?: (dbFile: string) => Promise<void>): Promise<ImportRun> {
   const dbFile = path.join(scratchDir, `import-${label}.db`);
   removeDb(dbFile);
+  flushWrites();
   const ctx = await bootSqlite(dbFile);
   let closed = false;
   try {

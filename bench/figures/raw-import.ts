@@ -4,7 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { IMPORT_HEADERS } from '../data/person-rows.ts';
 import { elapsedSince, step } from '../lib/log.ts';
-import { removeDb } from '../lib/workspace.ts';
+import { flushWrites, removeDb } from '../lib/workspace.ts';
 
 export interface RawImportRun {
   seconds: number;
@@ -38,6 +38,7 @@ function runSqlite3(dbFile: string, script: string): Promise<void> {
 export async function timeRawImport(csv: string, scratchDir: string, expectedRows: number): Promise<RawImportRun> {
   const dbFile = path.join(scratchDir, 'raw.db');
   removeDb(dbFile);
+  flushWrites();
   try {
     step('raw baseline: sqlite3 .import of the same CSV');
     const columns = IMPORT_HEADERS.map((h) => `"${h}" text`).join(', ');

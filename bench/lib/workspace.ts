@@ -1,5 +1,6 @@
 // Where the benchmark keeps its files: a temp folder removed at the end, or the --keep folder
 // whose city, CSV and xlsx are reused by later runs while their manifest still matches.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,6 +46,18 @@ export function openWorkspace(keep: string | null): Workspace {
 /** Removes a SQLite database with its WAL and shared-memory files. */
 export function removeDb(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+/**
+ * Writes out the dirty pages the previous figures left in the page cache (`sync`), so that the
+ * kernel's write-back of gigabytes of import files does not land in the next figure's timing.
+ */
+export function flushWrites(): void {
+  try {
+    execFileSync('sync', { timeout: 120_000 });
+  } catch {
+    // not fatal: the figure is only noisier
+  }
 }
 
 /** Hash of the sources that decide what a seeded city contains (generator and schema). */
