@@ -12,7 +12,8 @@ import { BENCH_TODAY, buildCity } from './data/city.ts';
 import { exportCsv } from './data/export-csv.ts';
 import { exportXlsx } from './data/export-xlsx.ts';
 import { timeImport } from './figures/import.ts';
-import { timeWriteFloor } from './figures/write-floor.ts';
+import { inChild } from './figures/in-child.ts';
+import type { FloorRun } from './figures/write-floor.ts';
 import { sqlite3Version, timeRawImport } from './figures/raw-import.ts';
 import { runServerFigures } from './server/server-figures.ts';
 import { figureRows, textTable, type BenchResults } from './report/results.ts';
@@ -81,7 +82,7 @@ async function csvFigure(args: BenchArgs, ws: Workspace, m: Manifest, r: BenchRe
     step(`CSV import, run ${i}/${args.runs}`);
     r.csv.raw.push(await timeRawImport(ws.csv, ws.scratch, f.rows));
     step(`  sqlite3 .import: ${r.csv.raw.at(-1)!.seconds.toFixed(2)} s`);
-    r.csv.runs.push(await timeImport(ws.csv, ws.scratch, 'csv', f.rows, async (db) => { r.csv!.floor!.push(await timeWriteFloor(db, ws.scratch)); }));
+    r.csv.runs.push(await timeImport(ws.csv, ws.scratch, 'csv', f.rows, async (db) => { r.csv!.floor!.push(await inChild<FloorRun>('floor', [db, ws.scratch])); }));
     const run = r.csv.runs.at(-1)!;
     step(`  Renkou import: ${run.seconds.toFixed(2)} s, ${Math.round(run.rowsPerSecond).toLocaleString('en-US')} rows/s, inserted ${run.inserted}, rejected ${run.rejected}`);
   }

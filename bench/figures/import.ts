@@ -5,6 +5,7 @@ import path from 'node:path';
 import { systemActor } from '../../src/platform/auth/roles.ts';
 import { runImport } from '../../src/registry/imports/import.service.ts';
 import { bootSqlite, REGION } from '../data/city.ts';
+import { inChild } from './in-child.ts';
 import { elapsedSince, progress, step } from '../lib/log.ts';
 import { flushWrites, removeDb } from '../lib/workspace.ts';
 
@@ -20,11 +21,12 @@ export interface ImportRun {
   firstRejections: { line: number; reasons: string[] }[];
 }
 
-/** `after`, when given, sees the imported database (closed) before it is removed. */
-export async function timeImport(file: string, scratchDir: string, label: string, expectedRows: number, after?: (dbFile: string) => Promise<void>): Promise<ImportRun> {
-  const dbFile = path.join(scratchDir, `import-${label}.db`);
+/**
+ * One import, timed, into a fresh database at `dbFile` (run in its own process, see in-child.ts).
+ * The database is kept for the caller.
+ */
+export async function importOnce(file: string, dbFile: string, label: string, expectedRows: number): Promise<ImportRun> {
   removeDb(dbFile);
-  flushWrites();
   const ctx = await bootSqlite(dbFile);
   let closed = false;
   try {
@@ -37,7 +39,6 @@ export async function timeImport(file: string, scratchDir: string, label: string
     const seconds = elapsedSince(t0);
     closed = true;
     await ctx.db.close();
-    await after?.(dbFile);
     return {
       seconds,
       rowsPerSecond: summary.total / seconds,
@@ -50,6 +51,19 @@ export async function timeImport(file: string, scratchDir: string, label: string
     };
   } finally {
     if (!closed) await ctx.db.close();
+  }
+}
+
+/** An import in a process of its own; `after`, when given, sees the imported database (closed) before it is removed. */
+export async function timeImport(file: string, scratchDir: string, label: string, expectedRows: number, after?: (dbFile: string) => Promise<void>): Promise<ImportRun> {
+  const dbFile = path.join(scratchDir, `import-${label}.db`);
+  removeDb(dbFile);
+  flushWrites();
+  try {
+    const run = await inChild<ImportRun>('import', [file, dbFile, label, expectedRows]);
+    await after?.(dbFile);
+    return run;
+  } finally {
     removeDb(dbFile);
   }
 }

@@ -1,5 +1,7 @@
 // Progress output on stderr: each step with the time since the benchmark started.
-const started = Date.now();
+/** When the benchmark started (a figure's own process, in-child.ts, gets it from its parent). */
+export const benchStarted = Number(process.env.BENCH_STARTED) || Date.now();
+const started = benchStarted;
 
 const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s]`;
 
