@@ -64,7 +64,8 @@ class SqliteStatements {
 
 const statements = new WeakMap<Database.Database, SqliteStatements>();
 
-function writeSqlite(sqlite: Database.Database, c: Chunk): void {
+/** Writes a chunk in one transaction on a raw connection (the caller holds any lock it needs). */
+export function writeSqlite(sqlite: Database.Database, c: Chunk): void {
   let s = statements.get(sqlite);
   if (!s) { s = new SqliteStatements(sqlite); statements.set(sqlite, s); }
   const st = s;
@@ -80,7 +81,7 @@ function writeSqlite(sqlite: Database.Database, c: Chunk): void {
       const prev = (st.lastHash.get() as string | undefined) ?? GENESIS_HASH;
       st.insertAudit.run([...values(['at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'area_code', 'detail', 'ip'], c.audit as unknown as Row), prev, auditHash(prev, c.audit)]);
     }
-  })();
+  }).immediate(); // the write lock first: the audit chain's last hash is read under it
 }
 
 async function writePostgres(trx: Executor, db: Db, c: Chunk): Promise<void> {

@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import type PgModule from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema.ts';
 import { ReadPool } from './read-pool.ts';
+import { sqliteConnection } from './sqlite-connection.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -54,16 +55,32 @@ export function openDb(url: string, opts: OpenOptions = {}): Db {
   }
   const file = url.startsWith('file:') ? url.slice('file:'.length) : url;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 10000');
-  sqlite.pragma('cache_size = -65536'); // 64 MiB page cache (person searches read through their own threads)
-  sqlite.pragma('temp_store = MEMORY');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
+  const sqlite = sqliteConnection(file);
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: keepingStatements(sqlite) }) });
   const reads = file !== ':memory:' && (opts.readWorkers ?? 0) > 0 ? new ReadPool(path.resolve(file), opts.readWorkers!) : undefined;
   return { kysely, dialect: 'sqlite', sqlite, reads, close: async () => { await reads?.close(); await kysely.destroy(); } };
+}
+
+/**
+ * Transactions begin IMMEDIATE: they take the write lock first. A large import writes on a
+ * connection of its own (src/registry/imports/write-thread.ts); a deferred transaction that
+ * read before it wrote would fail (SQLITE_BUSY_SNAPSHOT) when that connection committed in
+ * between, where an immediate one waits for it. On one connection nothing else changes: its
+ * transactions were one at a time already.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
 }
 
 const KEPT_STATEMENTS = 500;

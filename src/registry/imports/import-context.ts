@@ -9,9 +9,9 @@ import type { Chunk } from '../bulk.repository.ts';
  */
 export interface PendingWrites {
   /** ID number → id of persons inserted by pending batches (to link relatives). */
-  ids: Map<string, string>;
+  ids: { has(idNumber: string): boolean; get(idNumber: string): string | undefined; set(idNumber: string, id: string): void };
   /** Keys of the rows without an ID number in pending batches (see unnumberedKey). */
-  unnumbered: Set<string>;
+  unnumbered: { has(key: string): boolean; add(key: string): void };
   /** Commits the pending batches now (when a row must see them in the database). */
   flush(): Promise<void>;
 }

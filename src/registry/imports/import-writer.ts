@@ -1,9 +1,10 @@
 // Writes the planned batches of an import in transactions of whole batches, each with its
 // audit row. Persons: about COMMIT_ROWS rows per transaction, the batches in between held in
 // memory (the planner sees them through `pending`); a large import into a (nearly) empty
-// registry also drops the search indexes until the end (bulk-load.ts). Events: one batch per
-// transaction, since an events batch may depend on the previous one in ways the planner
-// cannot see. Dry runs write nothing.
+// registry also drops the search indexes until the end (bulk-load.ts), and a large import into
+// a SQLite file writes on a thread of its own while the next group is planned (write-thread.ts).
+// Events: one batch per transaction, since an events batch may depend on the previous one in
+// ways the planner cannot see. Dry runs write nothing.
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { writeChunk, type Chunk } from '../bulk.repository.ts';
@@ -11,14 +12,21 @@ import { restoreDerived, suspendDerived, wantsBulkLoad } from './bulk-load.ts';
 import type { PendingWrites, PlannedBatch } from './import-context.ts';
 import type { ImportRequest } from './import.service.ts';
 import type { Table } from './types.ts';
+import { WriteThread } from './write-thread.ts';
 
 /**
  * Rows a persons import writes per transaction. A commit rewrites every index page the batch
  * touched, so commits of 2,000 rows cost more than the inserts (1M rows: 120 s in all, 19 s with
  * commits of 50,000); the import stays safe to kill (whole transactions only), and the rows
- * held in memory stay bounded (about 100 MB).
+ * held in memory stay bounded (about 100 MB, twice that while a group is being written).
  */
 export const COMMIT_ROWS = 50_000;
+
+export const writerSettings = {
+  commitRows: COMMIT_ROWS,
+  /** Persons files from this size on write on a thread of its own (starting one costs a few hundred ms). */
+  threadMinBytes: 4 * 1024 * 1024,
+};
 
 type Lists = Required<Pick<Chunk, 'insertPersons' | 'updatePersons' | 'replaceSpansOf' | 'spans' | 'events' | 'updateEvents'>>;
 
@@ -46,43 +54,85 @@ class WriteGroup {
   }
 }
 
+/**
+ * Keys of rows the database does not show yet: those of the group being filled, and those of
+ * the group last handed to the writer. The latter are let go only when the next group is
+ * handed over, never while a batch is being planned, so a planner that skipped a look-up
+ * because a key was here still finds it here.
+ */
+class Unwritten<V> {
+  private filling = new Map<string, V>();
+  private sent = new Map<string, V>();
+  has(k: string): boolean { return this.filling.has(k) || this.sent.has(k); }
+  get(k: string): V | undefined { return this.filling.get(k) ?? this.sent.get(k); }
+  set(k: string, v: V): void { this.filling.set(k, v); }
+  add(k: string): void { this.filling.set(k, true as V); }
+  /** The group was handed to the writer, and every group before it is committed. */
+  handedOver(): void {
+    this.sent = this.filling;
+    this.filling = new Map();
+  }
+}
+
 export class ImportWriter {
   /** Present when batches are grouped: what the planner must see of the unwritten ones. */
-  readonly pending?: PendingWrites;
+  readonly pending?: PendingWrites & { ids: Unwritten<string>; unnumbered: Unwritten<boolean> };
   private group = new WriteGroup();
   private written = 0;
   private suspended = false;
+  /** The write of the last group handed to the thread; never rejects (see `failure`). */
+  private inFlight: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
 
   private constructor(
     private readonly ctx: AppContext, private readonly actor: Actor, private readonly req: ImportRequest, private readonly now: string,
-    private readonly table: Table, private readonly existingPersons: number | null,
+    private readonly table: Table, private readonly existingPersons: number | null, private readonly thread: WriteThread | null,
   ) {
-    if (existingPersons !== null) this.pending = { ids: new Map(), unnumbered: new Set(), flush: () => this.flush() };
+    if (existingPersons !== null) this.pending = { ids: new Unwritten(), unnumbered: new Unwritten(), flush: () => this.flush() };
   }
 
   /** Brings back indexes a killed import left dropped, before anything else is written. */
   static async open(ctx: AppContext, actor: Actor, req: ImportRequest, now: string, table: Table): Promise<ImportWriter> {
-    if (req.dryRun) return new ImportWriter(ctx, actor, req, now, table, null);
+    if (req.dryRun) return new ImportWriter(ctx, actor, req, now, table, null, null);
     await restoreDerived(ctx.db);
     const grouped = req.kind === 'persons';
     const existing = grouped ? Number((await ctx.db.kysely.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : null;
-    return new ImportWriter(ctx, actor, req, now, table, existing);
+    const sqlite = ctx.db.sqlite;
+    const threaded = grouped && sqlite && !sqlite.memory && table.progress().bytesTotal >= writerSettings.threadMinBytes;
+    return new ImportWriter(ctx, actor, req, now, table, existing, threaded ? new WriteThread(sqlite.name) : null);
   }
 
   /** Takes a planned batch; writes it, or the group it completes. */
   async add(planned: PlannedBatch, firstLine: number, lastLine: number): Promise<void> {
     if (this.req.dryRun || (planned.inserted === 0 && planned.updated === 0)) return;
     this.group.add(planned, firstLine, lastLine);
-    if (!this.pending || this.group.rows >= COMMIT_ROWS) await this.flush();
+    if (!this.pending) await this.flush();
+    else if (this.group.rows >= writerSettings.commitRows) await this.handOver();
   }
 
-  /** Writes the pending batches in one transaction. */
+  /** Writes the pending batches and waits until every one is committed. */
   async flush(): Promise<void> {
+    await this.handOver();
+    await this.settled();
+  }
+
+  /** Waits for the group being written; throws what its write threw. */
+  private async settled(): Promise<void> {
+    await this.inFlight;
+    if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Hands the pending batches to the writer, as one transaction, once the group before is
+   * committed: on the write thread (the import goes on planning meanwhile), or here.
+   */
+  private async handOver(): Promise<void> {
     const g = this.group;
     if (g.rows === 0) return;
+    await this.settled();
     this.group = new WriteGroup();
-    this.pending?.ids.clear();
-    this.pending?.unnumbered.clear();
+    this.pending?.ids.handedOver();
+    this.pending?.unnumbered.handedOver();
     this.written += g.rows;
     if (!this.suspended && this.existingPersons !== null) {
       const { bytesRead, bytesTotal } = this.table.progress();
@@ -93,18 +143,22 @@ export class ImportWriter {
       }
     }
     const { req, actor } = this;
-    await writeChunk(this.ctx.db, {
+    const chunk: Chunk = {
       ...g.lists,
       audit: {
         at: this.now, actor_id: actor.userId, actor_name: actor.username, action: `import.${req.kind}`, entity_type: 'import', entity_id: req.jobId,
         area_code: req.scope, ip: actor.ip,
         detail: JSON.stringify({ file: req.filename, lines: [g.firstLine, g.lastLine], inserted: g.inserted, updated: g.updated }),
       },
-    });
+    };
+    if (!this.thread) return writeChunk(this.ctx.db, chunk);
+    this.inFlight = this.thread.write(chunk).catch((e: unknown) => { this.failure = e; });
   }
 
-  /** Builds the dropped indexes again; call it whatever happened (after the last flush). */
+  /** Ends the write thread and builds the dropped indexes again; call it whatever happened (after the last flush). */
   async close(): Promise<void> {
+    await this.inFlight;
+    await this.thread?.close();
     if (!this.suspended) return;
     this.suspended = false;
     await restoreDerived(this.ctx.db);
