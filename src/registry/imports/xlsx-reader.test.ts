@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTable } from './read-table.ts';
-import { cellText, numberText } from './xlsx-cell.ts';
+import { numberText } from './xlsx-cell.ts';
 import { ImportFileError, type Table, type TableRow } from './types.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renkou-xlsx-'));
@@ -127,19 +127,5 @@ describe('cell texts', () => {
     [Number.NaN, ''],
   ])('numberText(%s) = %s', (n, expected) => {
     expect(numberText(n)).toBe(expected);
-  });
-
-  it.each([
-    [null, ''],
-    ['文字', '文字'],
-    [false, 'FALSE'],
-    [new Date(Date.UTC(2024, 1, 29)), '2024-02-29'],
-    [{ richText: [{ text: 'a' }, { text: 'b' }] }, 'ab'],
-    [{ text: { richText: [{ text: '链' }, { text: '接' }] }, hyperlink: 'x' }, '链接'],
-    [{ sharedFormula: 'A1', result: 'r' }, 'r'],
-    [{ formula: 'A1' }, ''],
-    [{ error: '#DIV/0!' }, '#DIV/0!'],
-  ])('cellText(%o) = %s', (v, expected) => {
-    expect(cellText(v)).toBe(expected);
   });
 });
