@@ -77,11 +77,20 @@ export function writeSqlite(sqlite: Database.Database, c: Chunk): void {
     runEach(st.insertSpan, SPAN_COLS, c.spans);
     runEach(st.insertEvent, EVENT_COLS, c.events);
     for (const e of c.updateEvents ?? []) st.updateEvent.run([...values(EVENT_COLS.slice(1), e as Row), e.id]);
-    if (c.audit) {
-      const prev = (st.lastHash.get() as string | undefined) ?? GENESIS_HASH;
-      st.insertAudit.run([...values(['at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'area_code', 'detail', 'ip'], c.audit as unknown as Row), prev, auditHash(prev, c.audit)]);
-    }
+    if (c.audit) appendAudit(st, c.audit);
   }).immediate(); // the write lock first: the audit chain's last hash is read under it
+}
+
+function appendAudit(st: SqliteStatements, audit: AuditContent): void {
+  const prev = (st.lastHash.get() as string | undefined) ?? GENESIS_HASH;
+  st.insertAudit.run([...values(['at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'area_code', 'detail', 'ip'], audit as unknown as Row), prev, auditHash(prev, audit)]);
+}
+
+/** Appends an audit row on a raw connection; call it inside the (immediate) transaction of the write it records. */
+export function appendAuditSqlite(sqlite: Database.Database, audit: AuditContent): void {
+  let s = statements.get(sqlite);
+  if (!s) { s = new SqliteStatements(sqlite); statements.set(sqlite, s); }
+  appendAudit(s, audit);
 }
 
 async function writePostgres(trx: Executor, db: Db, c: Chunk): Promise<void> {

@@ -59,6 +59,10 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     const kid = await t.ctx.db.kysely.selectFrom('persons').select(['mother_id']).where('id_number', '=', child[0]!).executeTakeFirstOrThrow();
     const mom = await t.ctx.db.kysely.selectFrom('persons').select(['id']).where('id_number', '=', mother[0]!).executeTakeFirstOrThrow();
     expect(kid.mother_id).toBe(mom.id);
+    // The link is a write of its own: audited, in the chain.
+    const links = await t.ctx.db.kysely.selectFrom('audit_log').select('detail').where('action', '=', 'import.relatives').where('detail', 'like', `%later-${dialect}.csv%`).execute();
+    expect(links.map((l) => JSON.parse(l.detail!))).toEqual([{ file: `later-${dialect}.csv`, linked: 1 }]);
+    expect((await verifyAuditChain(t.ctx.db.kysely)).ok).toBe(true);
     expect((await run('persons', file)).summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 4500, rejected: 0 });
   });
 

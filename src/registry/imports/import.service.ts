@@ -98,7 +98,12 @@ export async function runImport(ctx: AppContext, actor: Actor, req: ImportReques
     await writer?.close();
     if (!req.dryRun) forgetCounts(ctx.db);
   }
-  if (pc.later?.length) await linkLaterRelatives(ctx.db, pc.later, pc.now);
+  if (pc.later?.length) {
+    await linkLaterRelatives(ctx.db, pc.later, pc.now, (linked) => ({
+      at: pc.now, actor_id: actor.userId, actor_name: actor.username, action: 'import.relatives', entity_type: 'import', entity_id: req.jobId,
+      area_code: req.scope, ip: actor.ip, detail: JSON.stringify({ file: req.filename, linked }),
+    }));
+  }
   rejected.sort((a, b) => a.line - b.line);
   summary.rejected = rejected.length;
   summary.rejectedRows = rejected.slice(0, SHOWN_REJECTIONS).map((r) => ({ line: r.line, reasons: r.reasons }));

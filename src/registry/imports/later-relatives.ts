@@ -1,7 +1,11 @@
 // A row may name a mother, father or spouse whose own row comes later in the file. Once every
-// row is written those links are made, so that importing the same file again changes nothing.
+// row is written those links are made, so that importing the same file again changes nothing;
+// each transaction of links has its audit row ('import.relatives', with how many were made).
 import type Database from 'better-sqlite3';
+import type { AuditContent } from '../../platform/audit/audit-hash.ts';
+import { insertAuditRow } from '../../platform/audit/audit.repository.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { appendAuditSqlite } from '../bulk.repository.ts';
 import type { LaterRelative } from './import-context.ts';
 import { personsByIdNumbers } from './import.repository.ts';
 
@@ -9,8 +13,11 @@ const CHUNK = 5_000;
 
 type Link = LaterRelative & { relativeId: string };
 
+/** The audit row of a transaction that made `linked` links. */
+export type LinkAudit = (linked: number) => AuditContent;
+
 /** Links the relatives that exist now; returns how many links were made. */
-export async function linkLaterRelatives(db: Db, later: LaterRelative[], now: string): Promise<number> {
+export async function linkLaterRelatives(db: Db, later: LaterRelative[], now: string, audit: LinkAudit): Promise<number> {
   let linked = 0;
   for (let i = 0; i < later.length; i += CHUNK) {
     const part = later.slice(i, i + CHUNK);
@@ -20,7 +27,7 @@ export async function linkLaterRelatives(db: Db, later: LaterRelative[], now: st
       return relative && relative.id !== l.personId ? [{ ...l, relativeId: relative.id }] : [];
     });
     if (links.length === 0) continue;
-    linked += db.sqlite ? await linkSqlite(db, db.sqlite, links, now) : await linkKysely(db, links, now);
+    linked += db.sqlite ? await linkSqlite(db, db.sqlite, links, now, audit) : await linkKysely(db, links, now, audit);
   }
   return linked;
 }
@@ -28,7 +35,7 @@ export async function linkLaterRelatives(db: Db, later: LaterRelative[], now: st
 const statements = new WeakMap<Database.Database, Record<Link['column'], Database.Statement>>();
 
 /** SQLite: one prepared statement per column on the raw connection (a large import links tens of thousands). */
-async function linkSqlite(db: Db, sqlite: Database.Database, links: Link[], now: string): Promise<number> {
+async function linkSqlite(db: Db, sqlite: Database.Database, links: Link[], now: string, audit: LinkAudit): Promise<number> {
   let st = statements.get(sqlite);
   if (!st) {
     const update = (column: Link['column']) =>
@@ -40,11 +47,12 @@ async function linkSqlite(db: Db, sqlite: Database.Database, links: Link[], now:
   return db.kysely.connection().execute(async () => sqlite.transaction(() => {
     let n = 0;
     for (const l of links) n += byColumn[l.column].run(l.relativeId, now, l.personId).changes;
+    if (n > 0) appendAuditSqlite(sqlite, audit(n));
     return n;
   }).immediate());
 }
 
-async function linkKysely(db: Db, links: Link[], now: string): Promise<number> {
+async function linkKysely(db: Db, links: Link[], now: string, audit: LinkAudit): Promise<number> {
   let n = 0;
   await db.kysely.transaction().execute(async (trx) => {
     for (const l of links) {
@@ -54,6 +62,7 @@ async function linkKysely(db: Db, links: Link[], now: string): Promise<number> {
         .executeTakeFirst();
       n += Number(r.numUpdatedRows);
     }
+    if (n > 0) await insertAuditRow(trx, db.dialect, audit(n));
   });
   return n;
 }

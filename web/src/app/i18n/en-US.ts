@@ -338,6 +338,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.action.import.start': 'Start import',
   'audit.action.import.persons': 'Import persons',
   'audit.action.import.events': 'Import population events',
+  'audit.action.import.relatives': 'Import persons: link relatives',
   'audit.action.registry.seed': 'Create demo data',
   ...benefitsEn,
 };

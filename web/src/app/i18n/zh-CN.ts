@@ -336,6 +336,7 @@ export const zhCN = {
   'audit.action.import.start': '开始数据导入',
   'audit.action.import.persons': '导入人员',
   'audit.action.import.events': '导入人口变动',
+  'audit.action.import.relatives': '导入人员：补充亲属关联',
   'audit.action.registry.seed': '生成演示数据',
   ...benefitsZh,
 } as const;

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'import.start',
   'import.persons',
   'import.events',
+  'import.relatives',
   'registry.seed',
 ] as const;
 
