@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { openXlsxPackage, type XlsxPackage } from './xlsx/package.ts';
 import { SheetScanner } from './xlsx/sheet-scanner.ts';
-import { badFile, DEFAULT_BATCH_ROWS, type Table, type TableInput, type TableRow } from './types.ts';
+import { badFile, DEFAULT_BATCH_ROWS, ImportFileError, type Table, type TableInput, type TableRow } from './types.ts';
 
 /** Rows of a sheet's text, a piece at a time. */
 async function* sheetRows(xml: Readable, scanner: SheetScanner): AsyncGenerator<TableRow[]> {
@@ -24,6 +24,7 @@ export async function readXlsx(input: TableInput): Promise<Table> {
   try {
     pkg = await openXlsxPackage(input);
   } catch (e) {
+    if (e instanceof ImportFileError) throw e;
     throw badFile('不是有效的 xlsx 文件，请用 Excel 打开后重新保存再导入', e);
   }
   const sheet = pkg.sheets.find((s) => s.visible) ?? pkg.sheets[0];

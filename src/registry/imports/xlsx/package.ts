@@ -3,8 +3,16 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
+import { badFile } from '../types.ts';
 import { dateStyles } from './styles.ts';
 import { attr, runsText } from './xml-text.ts';
+
+/**
+ * Parts read whole (workbook, relationships, styles, shared strings) may inflate to at most this
+ * much: a few hundred bytes of zip can claim gigabytes. A million rows of distinct ID numbers and
+ * names need about 100 MB of shared strings.
+ */
+export const xlsxLimits = { maxPartBytes: 256 * 1024 * 1024 };
 
 export interface SheetEntry { name: string; visible: boolean; path: string }
 
@@ -101,7 +109,12 @@ export async function openXlsxPackage(input: { path?: string; buffer?: Buffer })
       return raw.pipe(inflate);
     };
     const text = async (path: string | null): Promise<string | null> => {
-      if (!path || !entry(path)) return null;
+      const e = path ? entry(path) : undefined;
+      if (!path || !e) return null;
+      if (e.uncompressedSize > xlsxLimits.maxPartBytes) {
+        const mb = Math.round(xlsxLimits.maxPartBytes / 1024 / 1024);
+        throw badFile(`xlsx 文件中的 ${path.split('/').pop()} 解压后超过 ${mb} MB，请把数据拆分为几个文件，或另存为 CSV 后再导入`);
+      }
       const chunks: Buffer[] = [];
       for await (const c of await stream(path)) chunks.push(c as Buffer);
       return Buffer.concat(chunks).toString('utf8');

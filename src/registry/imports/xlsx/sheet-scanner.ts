@@ -40,6 +40,8 @@ function isoDateText(raw: string): string {
 }
 
 export class SheetScanner {
+  /** Text held while waiting for a row to end: a damaged or hostile sheet must not fill the memory. */
+  static maxRowChars = 64 * 1024 * 1024;
   private rest = '';
   private lastLine = 0;
   /** Namespace prefix of SpreadsheetML elements, with its colon ('' mostly, 'x:' from some tools); known from the root element. */
@@ -76,6 +78,7 @@ export class SheetScanner {
     }
     const last = all.lastIndexOf(this.rowClose);
     if (last < 0) {
+      if (all.length > SheetScanner.maxRowChars) throw new Error(`no row ends within ${SheetScanner.maxRowChars} characters of the sheet`);
       this.rest = all;
       return [];
     }

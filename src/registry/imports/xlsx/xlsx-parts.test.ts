@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readTable } from '../read-table.ts';
 import type { TableRow } from '../types.ts';
 import { isDateFormat } from './styles.ts';
-import { columnIndex } from './sheet-scanner.ts';
-import { resolvePart } from './package.ts';
+import { columnIndex, SheetScanner } from './sheet-scanner.ts';
+import { resolvePart, xlsxLimits } from './package.ts';
 import { runsText, xmlText } from './xml-text.ts';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -83,6 +83,36 @@ describe('xlsx packages from other programs', () => {
     expect(a.rows).toHaveLength(3000);
     expect(a.rows).toEqual(b.rows);
     expect(a.rows[2999]).toEqual({ line: 3001, cells: ['21007', '名字3001号'], numeric: [0] });
+  });
+
+  it('refuses shared strings that would inflate beyond the limit, saying what to do', async () => {
+    const parts = prefixedWorkbook('<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>');
+    parts['xl/sharedStrings.xml'] = parts['xl/sharedStrings.xml'].replace('</x:sst>', `${'<x:si><x:t>填充</x:t></x:si>'.repeat(200)}</x:sst>`);
+    const limit = xlsxLimits.maxPartBytes;
+    xlsxLimits.maxPartBytes = Buffer.byteLength(parts['xl/sharedStrings.xml']) - 1; // larger than every other part
+    try {
+      await expect(readTable({ buffer: await zip(parts), filename: 'big.xlsx' })).rejects.toThrow(
+        /^文件无法读取：xlsx 文件中的 sharedStrings\.xml 解压后超过 0 MB，请把数据拆分为几个文件，或另存为 CSV 后再导入$/,
+      );
+      xlsxLimits.maxPartBytes = Buffer.byteLength(parts['xl/sharedStrings.xml']);
+      expect((await read(await zip(parts))).table.headers).toEqual(['公民身份号码']);
+    } finally {
+      xlsxLimits.maxPartBytes = limit;
+    }
+  });
+
+  it('stops at a row that never ends instead of holding the whole sheet', async () => {
+    const sheet = `<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>号</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>${'长'.repeat(300_000)}`;
+    const parts = prefixedWorkbook('');
+    parts['xl/worksheets/data.xml'] = `<?xml version="1.0"?><x:worksheet xmlns:x="${NS}"><x:sheetData>${sheet}`;
+    const limit = SheetScanner.maxRowChars;
+    SheetScanner.maxRowChars = 100_000;
+    try {
+      const all = readTable({ buffer: await zip(parts), filename: 'endless.xlsx' }).then(async (table) => { for await (const b of table.batches()) void b; });
+      await expect(all).rejects.toThrow('xlsx 文件内容损坏');
+    } finally {
+      SheetScanner.maxRowChars = limit;
+    }
   });
 
   it('refuses a package without a workbook or without sheets', async () => {
