@@ -7,19 +7,15 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/platform/auth/roles.ts';
 import { audit, verifyAuditChain } from '../../src/platform/audit/audit.service.ts';
-import { makeIdNumber } from '../../src/registry/id-number.ts';
 import { restoreDerived } from '../../src/registry/imports/bulk-load.ts';
 import { runImport } from '../../src/registry/imports/import.service.ts';
 import { COMMIT_ROWS, writerSettings } from '../../src/registry/imports/import-writer.ts';
 import { WriteThread } from '../../src/registry/imports/write-thread.ts';
 import { createTestContext, type TestDb } from '../support/dialects.ts';
-import { csv, PERSON_HEADER, personRows } from '../support/import-files.ts';
+import { csv, familyRow as row, mothersAndChildren, PERSON_HEADER, personRows } from '../support/import-files.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renkou-write-thread-'));
 const write = (name: string, rows: string[][]) => { const p = path.join(dir, name); fs.writeFileSync(p, csv(PERSON_HEADER, rows)); return p; };
-const VILLAGE = '510703001003';
-const row = (id: string, name: string, sex: '男' | '女', birth: string, mother = '') =>
-  [id, name, sex, birth, '汉族', VILLAGE, '', '农业', '', '', mother, '', '', ''];
 
 describe('persons imports written on a thread of their own (sqlite)', () => {
   let t: TestDb;
@@ -35,15 +31,7 @@ describe('persons imports written on a thread of their own (sqlite)', () => {
 
   it('gives every later group what the earlier ones wrote, one audited transaction per group', async () => {
     expect(defaults.commitRows).toBe(COMMIT_ROWS);
-    const mothers: string[][] = [];
-    const children: string[][] = [];
-    for (let i = 0; i < 3000; i++) {
-      const birth = `19${60 + Math.floor(i / 400)}-03-0${1 + (i % 4)}`;
-      const mother = makeIdNumber('510703', birth, 2 * Math.floor((i % 400) / 4));
-      mothers.push(row(mother, `母亲${i}`, '女', birth));
-      const childBirth = `200${Math.floor(i / 1000)}-05-0${1 + (i % 4)}`;
-      children.push(row(makeIdNumber('510703', childBirth, 2 * Math.floor((i % 1000) / 4) + 1), `孩子${i}`, '男', childBirth, mother));
-    }
+    const { mothers, children } = mothersAndChildren(3000);
     // A baby without an ID number met again three groups later: found, not inserted twice.
     const baby = row('', '无号婴儿', '女', '2026-01-15');
     const started = WriteThread.started;

@@ -9,17 +9,13 @@ import { boot } from '../../src/platform/boot.ts';
 import { systemActor } from '../../src/platform/auth/roles.ts';
 import { verifyAuditChain } from '../../src/platform/audit/audit.service.ts';
 import { createTestContext, DIALECTS, type TestDb } from '../support/dialects.ts';
-import { csv, PERSON_HEADER, personRows } from '../support/import-files.ts';
-import { makeIdNumber } from '../../src/registry/id-number.ts';
+import { csv, familyRow as row, mothersAndChildren, PERSON_HEADER, personRows } from '../support/import-files.ts';
 import { BULK_MIN_ROWS, restoreDerived, suspendDerived } from '../../src/registry/imports/bulk-load.ts';
 import { runImport } from '../../src/registry/imports/import.service.ts';
 import { rebuildPopulationAggregates } from '../../src/stats/aggregates.service.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renkou-writer-'));
 const write = (name: string, rows: string[][]) => { const p = path.join(dir, name); fs.writeFileSync(p, csv(PERSON_HEADER, rows)); return p; };
-const VILLAGE = '510703001003';
-const row = (id: string, name: string, sex: '男' | '女', birth: string, mother = '') =>
-  [id, name, sex, birth, '汉族', VILLAGE, '', '农业', '', '', mother, '', '', ''];
 
 describe.each(DIALECTS)('persons imports in large transactions on %s', (dialect) => {
   let t: TestDb;
@@ -29,15 +25,7 @@ describe.each(DIALECTS)('persons imports in large transactions on %s', (dialect)
   const db = () => t.ctx.db.kysely;
 
   it('links relatives from earlier batches not yet committed, in one audited transaction', async () => {
-    const mothers: string[][] = [];
-    const children: string[][] = [];
-    for (let i = 0; i < 3000; i++) {
-      const birth = `19${60 + Math.floor(i / 400)}-03-0${1 + (i % 4)}`;
-      const mother = makeIdNumber('510703', birth, 2 * Math.floor((i % 400) / 4));
-      mothers.push(row(mother, `母亲${i}`, '女', birth));
-      const childBirth = `200${Math.floor(i / 1000)}-05-0${1 + (i % 4)}`;
-      children.push(row(makeIdNumber('510703', childBirth, 2 * Math.floor((i % 1000) / 4) + 1), `孩子${i}`, '男', childBirth, mother));
-    }
+    const { mothers, children } = mothersAndChildren(3000);
     const auditBefore = await db().selectFrom('audit_log').select('seq').where('action', '=', 'import.persons').execute();
     const first = (await run(write(`rel-${dialect}.csv`, [...mothers, ...children]))).summary;
     expect(first).toMatchObject({ inserted: 6000, rejected: 0 });

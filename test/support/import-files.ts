@@ -25,6 +25,24 @@ export function personRows(n: number, start = 0): string[][] {
   return rows;
 }
 
+/** A persons row in village 510703001003 with only the cells the import tests vary. */
+export const familyRow = (id: string, name: string, sex: '男' | '女', birth: string, mother = '') =>
+  [id, name, sex, birth, '汉族', '510703001003', '', '农业', '', '', mother, '', '', ''];
+
+/** n mothers (母亲i) and a son of each (孩子i, naming his mother's ID number), mothers first. */
+export function mothersAndChildren(n: number): { mothers: string[][]; children: string[][] } {
+  const mothers: string[][] = [];
+  const children: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const birth = `19${60 + Math.floor(i / 400)}-03-0${1 + (i % 4)}`;
+    const mother = makeIdNumber('510703', birth, 2 * Math.floor((i % 400) / 4));
+    mothers.push(familyRow(mother, `母亲${i}`, '女', birth));
+    const childBirth = `200${Math.floor(i / 1000)}-05-0${1 + (i % 4)}`;
+    children.push(familyRow(makeIdNumber('510703', childBirth, 2 * Math.floor((i % 1000) / 4) + 1), `孩子${i}`, '男', childBirth, mother));
+  }
+  return { mothers, children };
+}
+
 const csvLine = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 
 export function csv(header: string[], rows: string[][], encoding: 'utf8' | 'utf8bom' | 'gbk' = 'utf8'): Buffer {
