@@ -40,13 +40,24 @@ function bump(days: DayBuckets, day: number, key: number, n: number): void {
 }
 
 /**
- * Empties and fills stats_population_deltas and stats_population_totals from person_spans and
- * persons. Run it inside the caller's transaction, on the connection that holds it. Rows go in
- * in primary-key order (basis, day, area, sex), so the inserts append. A sum of zero is kept as
- * a row, as the SQL keeps it. Returns false, having written nothing, when a person's sex is
- * neither 'M' nor 'F' (the validation never lets one in): the caller then counts by SQL.
+ * The population aggregates in compact form, with nothing written: the areas and days (sorted),
+ * and per basis (in BASES order) the rows in primary-key order, as flat triples (day rank,
+ * area rank · 2 + sex, delta) and pairs (area rank · 2 + sex, total). Typed arrays, so that a
+ * thread can hand them over without copying (population-count-thread.ts).
  */
-export function recountPopulation(sqlite: Database.Database): boolean {
+export interface PopulationCounts {
+  areas: string[];
+  days: string[];
+  deltas: Int32Array[];
+  totals: Int32Array[];
+}
+
+/**
+ * Counts the population aggregates from person_spans and persons as the connection sees them,
+ * writing nothing. Returns null when a person's sex is neither 'M' nor 'F' (the validation never
+ * lets one in): the caller then counts by SQL.
+ */
+export function countPopulation(sqlite: Database.Database): PopulationCounts | null {
   const areas = new Interner();
   const days = new Interner();
   const deltas: DayBuckets[] = BASES.map(() => []);
@@ -56,7 +67,7 @@ export function recountPopulation(sqlite: Database.Database): boolean {
   const on = [-1, -1, -1];
   for (const row of spans.iterate() as Iterable<[string, string | null, string | null, string | null, string]>) {
     const [start, end, hukou, residence, sex] = row;
-    if (sex !== 'M' && sex !== 'F') return false;
+    if (sex !== 'M' && sex !== 'F') return null;
     const male = sex === 'M' ? 1 : 0;
     const startDay = days.id(start);
     const endDay = end === null ? -1 : days.id(end);
@@ -82,28 +93,69 @@ export function recountPopulation(sqlite: Database.Database): boolean {
   const day = days.ranks();
   const dayOrder = new Int32Array(day.rank.length); // rank → day number
   day.rank.forEach((r, d) => { dayOrder[r] = d; });
-  /** The keys of one bucket in (area, sex) order: 'F' < 'M' as 0 < 1. */
+  const byRank = new Int32Array(area.rank.length); // rank → area number
+  area.rank.forEach((r, a) => { byRank[r] = a; });
+  const original = (ranked: number) => byRank[ranked >> 1] * 2 + (ranked & 1);
+  /** The keys of one bucket in (area, sex) order, ranked: 'F' < 'M' as 0 < 1. */
   const ordered = (m: Map<number, number>) => [...m.keys()].map((k) => area.rank[k >> 1] * 2 + (k & 1)).sort((x, y) => x - y);
+  const flat = (buckets: DayBuckets, withDay: boolean): Int32Array => {
+    const width = withDay ? 3 : 2;
+    const ranks = withDay ? dayOrder.length : 1;
+    let size = 0;
+    for (let r = 0; r < ranks; r++) size += buckets[withDay ? dayOrder[r] : 0]?.size ?? 0;
+    const out = new Int32Array(size * width);
+    let i = 0;
+    for (let r = 0; r < ranks; r++) {
+      const m = buckets[withDay ? dayOrder[r] : 0];
+      if (!m) continue;
+      for (const k of ordered(m)) {
+        if (withDay) out[i++] = r;
+        out[i++] = k;
+        out[i++] = m.get(original(k))!;
+      }
+    }
+    return out;
+  };
+  return {
+    areas: area.sorted,
+    days: day.sorted,
+    deltas: deltas.map((d) => flat(d, true)),
+    totals: totals.map((t) => flat(t, false)),
+  };
+}
+
+/**
+ * Empties stats_population_deltas and stats_population_totals and writes `counts` into them.
+ * Run it inside the caller's transaction, on the connection that holds it, over the same
+ * registry the counts were taken from. Rows go in in primary-key order, so the inserts append.
+ * A sum of zero is kept as a row, as the SQL keeps it.
+ */
+export function writePopulationCounts(sqlite: Database.Database, counts: PopulationCounts): void {
+  const { areas, days } = counts;
   const sexOf = (k: number) => (k & 1 ? 'M' : 'F');
   sqlite.prepare('delete from stats_population_deltas').run();
   sqlite.prepare('delete from stats_population_totals').run();
   const insertDelta = rowsWriter(sqlite, 'stats_population_deltas (basis, date, area_code, sex, delta)', 5);
   const insertTotal = rowsWriter(sqlite, 'stats_population_totals (basis, area_code, sex, total)', 4);
-  const byRank = new Int32Array(area.rank.length); // rank → area number
-  area.rank.forEach((r, a) => { byRank[r] = a; });
-  const original = (ranked: number) => byRank[ranked >> 1] * 2 + (ranked & 1);
   BASES.forEach((basis, b) => {
-    for (let r = 0; r < dayOrder.length; r++) {
-      const m = deltas[b][dayOrder[r]];
-      if (!m) continue;
-      const date = day.sorted[r];
-      for (const k of ordered(m)) insertDelta.add(basis, date, area.sorted[k >> 1], sexOf(k), m.get(original(k))!);
-    }
-    const t = totals[b][0];
-    if (t) for (const k of ordered(t)) insertTotal.add(basis, area.sorted[k >> 1], sexOf(k), t.get(original(k))!);
+    const d = counts.deltas[b];
+    for (let i = 0; i < d.length; i += 3) insertDelta.add(basis, days[d[i]], areas[d[i + 1] >> 1], sexOf(d[i + 1]), d[i + 2]);
+    const t = counts.totals[b];
+    for (let i = 0; i < t.length; i += 2) insertTotal.add(basis, areas[t[i] >> 1], sexOf(t[i]), t[i + 1]);
   });
   insertDelta.end();
   insertTotal.end();
+}
+
+/**
+ * Empties and fills stats_population_deltas and stats_population_totals from person_spans and
+ * persons, inside the caller's transaction on the connection that holds it. Returns false,
+ * having written nothing, when countPopulation declines.
+ */
+export function recountPopulation(sqlite: Database.Database): boolean {
+  const counts = countPopulation(sqlite);
+  if (!counts) return false;
+  writePopulationCounts(sqlite, counts);
   return true;
 }
 

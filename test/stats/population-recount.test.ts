@@ -1,12 +1,15 @@
 // The one-pass recount of the population aggregates (SQLite, used after bulk loads) gives the
 // same rows as the migration's SQL, zero sums included: on a population with moves, migrants,
-// residence changes, deaths on the day of birth and a seeded city.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// residence changes, deaths on the day of birth and a seeded city; counted on a thread of its
+// own too, as the end of a bulk load does.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { systemActor } from '../../src/platform/auth/roles.ts';
 import { backfill } from '../../src/platform/db/migrations/004-statistics.ts';
 import { seedPopulation } from '../../src/registry/seed/seed.service.ts';
-import { recountPopulation } from '../../src/stats/population-recount.ts';
+import { restoreDerived, suspendDerived } from '../../src/registry/imports/bulk-load.ts';
+import { CountThread, countPopulationOnThread, countThreadSettings } from '../../src/stats/population-count-thread.ts';
+import { countPopulation, recountPopulation } from '../../src/stats/population-recount.ts';
 import { createTestContext, type TestDb } from '../support/dialects.ts';
 import { buildPopulation } from './fixture.ts';
 
@@ -57,4 +60,37 @@ describe('recountPopulation on sqlite', () => {
     }).catch((e: unknown) => { if (e !== rollback) throw e; });
   });
 
+  const defaults = { ...countThreadSettings };
+  afterEach(() => { Object.assign(countThreadSettings, defaults); });
+
+  it('counts the same on a thread of its own, over a connection of its own', async () => {
+    const started = CountThread.started;
+    const onThread = await countPopulationOnThread(t.ctx.db.sqlite!.name);
+    expect(CountThread.started).toBe(started + 1);
+    expect(onThread).toBeTruthy();
+    expect(onThread!.deltas[0]).toBeInstanceOf(Int32Array);
+    expect(onThread).toEqual(countPopulation(t.ctx.db.sqlite!));
+    expect(await countPopulationOnThread('/nonexistent/renkou.db')).toBeUndefined(); // the caller counts itself
+  }, 60_000);
+
+  it('the end of a bulk load counts on a thread while it builds the indexes, and writes the same aggregates', async () => {
+    const sqlite = t.ctx.db.sqlite!;
+    let bySql: unknown[][] = [];
+    const rollback = new Error('rollback');
+    await t.ctx.db.kysely.transaction().execute(async (trx) => {
+      await sql`delete from stats_population_deltas`.execute(trx);
+      await sql`delete from stats_population_totals`.execute(trx);
+      await backfill(trx);
+      bySql = rows();
+      throw rollback;
+    }).catch((e: unknown) => { if (e !== rollback) throw e; });
+    countThreadSettings.minSpans = 0;
+    await suspendDerived(t.ctx.db);
+    // Wrong aggregates, as triggers left behind would make them: the restore replaces them.
+    sqlite.exec("update stats_population_totals set total = total + 7; insert into stats_population_deltas values ('hukou', '2001-01-01', '510703', 'M', 3)");
+    const started = CountThread.started;
+    expect((await restoreDerived(t.ctx.db)).length).toBeGreaterThan(5);
+    expect(CountThread.started).toBe(started + 1);
+    expect(rows()).toEqual(bySql);
+  }, 60_000);
 });

@@ -21,6 +21,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { openDb } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { rebuildPopulationAggregates } from '../../stats/aggregates.service.ts';
+import { countPopulationOnThread, wantsCountThread } from '../../stats/population-count-thread.ts';
 
 const TABLES = ['persons', 'person_spans'];
 /** Tables whose aggregate triggers are dropped too (births and deaths: migration 006); their indexes stay. */
@@ -105,9 +106,12 @@ export async function restoreDerived(db: Db): Promise<string[]> {
   db.sqlite.pragma(`threads = ${SORT_THREADS}`);
   try {
     await db.kysely.transaction().execute(async (trx) => {
+      // This transaction holds the write lock: a thread counts the population meanwhile, from
+      // the same data as ours (indexes change none), while the indexes are built here.
+      const counting = triggers && wantsCountThread(db.sqlite!) ? countPopulationOnThread(db.sqlite!.name) : undefined;
       // Triggers last: the recount below must not run them.
       for (const [, d] of missing.filter(([, x]) => x.type === 'index')) await sql.raw(d.sql).execute(trx);
-      if (triggers) await rebuildPopulationAggregates(trx, db.sqlite);
+      if (triggers) await rebuildPopulationAggregates(trx, db.sqlite, await counting);
       for (const [, d] of missing.filter(([, x]) => x.type === 'trigger')) await sql.raw(d.sql).execute(trx);
     });
   } finally {

@@ -1,0 +1,14 @@
+// The thread of population-count-thread.ts. Plain JS so that it starts without a loader; the
+// TypeScript count is loaded through tsx.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+try {
+  const { countPopulationInFile } = await import('./population-count-thread.ts');
+  const counts = countPopulationInFile(workerData.file);
+  const buffers = counts ? [...counts.deltas, ...counts.totals].map((a) => a.buffer) : [];
+  parentPort.postMessage({ counts }, buffers);
+} catch (e) {
+  parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) });
+}
