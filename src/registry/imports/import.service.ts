@@ -93,16 +93,18 @@ export async function runImport(ctx: AppContext, actor: Actor, req: ImportReques
       await progress?.(p.bytesRead, p.bytesTotal);
     }
     await writer.flush();
+    // Before the writer closes: a large import's indexes are still dropped, so these updates
+    // need not maintain them.
+    if (pc.later?.length) {
+      await linkLaterRelatives(ctx.db, pc.later, pc.now, (linked) => ({
+        at: pc.now, actor_id: actor.userId, actor_name: actor.username, action: 'import.relatives', entity_type: 'import', entity_id: req.jobId,
+        area_code: req.scope, ip: actor.ip, detail: JSON.stringify({ file: req.filename, linked }),
+      }));
+    }
   } finally {
     await table.close();
     await writer?.close();
     if (!req.dryRun) forgetCounts(ctx.db);
-  }
-  if (pc.later?.length) {
-    await linkLaterRelatives(ctx.db, pc.later, pc.now, (linked) => ({
-      at: pc.now, actor_id: actor.userId, actor_name: actor.username, action: 'import.relatives', entity_type: 'import', entity_id: req.jobId,
-      area_code: req.scope, ip: actor.ip, detail: JSON.stringify({ file: req.filename, linked }),
-    }));
   }
   rejected.sort((a, b) => a.line - b.line);
   summary.rejected = rejected.length;
