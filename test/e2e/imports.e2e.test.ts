@@ -85,6 +85,39 @@ describe('imports page', () => {
     await page.context().close();
   });
 
+  it('once the file is read while the job still runs, says the last writes are under way, the bar held at 99 %', async () => {
+    const page = await newPage(e);
+    await signInUi(page, e.url, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${e.url}/imports`);
+    // The job as the server reports it between the last byte read and the end: too short with a
+    // small file to catch, so the answers are held in that state until the page has shown it.
+    const jobUrl = /\/api\/v1\/jobs(\/[^/?]+$|\?)/; // the job, and the list of jobs (its newest first)
+    const finishing = <T extends object>(job: T) => ({ ...job, status: 'running', done: 4096, total: 4096, result: null });
+    await page.route(jobUrl, async (route) => {
+      const res = await route.fetch();
+      const body = await res.json() as { items?: object[] };
+      const json = body.items ? { ...body, items: body.items.map((j, i) => (i === 0 ? finishing(j) : j)) } : finishing(body);
+      await route.fulfill({ response: res, json });
+    });
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('import-start').click();
+    await expect.poll(async () => page.getByTestId('import-progress-text').textContent(), { timeout: 30_000 }).toMatch(/文件已读完，正在写入最后的数据/);
+    expect(await page.getByTestId('import-progress').textContent()).toContain('99%');
+    const filled = async () => page.getByTestId('import-progress').evaluate((el) => {
+      const track = el.querySelector('.ant-progress-track')?.getBoundingClientRect().width ?? 0; // the filled part
+      const rail = el.querySelector('.ant-progress-rail')?.getBoundingClientRect().width ?? 0;
+      return rail > 0 ? track / rail : 0;
+    });
+    await expect.poll(filled).toBeGreaterThan(0.95); // the bar has grown to its width
+    // The list of jobs says the same of the running job.
+    await page.getByTestId('import-jobs').getByText('文件已读完').first().waitFor();
+    await shot(page, 'import-finishing');
+    await page.unroute(jobUrl);
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-progress-text').textContent()).toMatch(/^已读取/);
+    await page.context().close();
+  });
+
   it('an event file whose person is unknown is refused row by row', async () => {
     const page = await newPage(e);
     await signInUi(page, e.url, 'admin', ADMIN_PASSWORD);

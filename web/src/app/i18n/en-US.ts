@@ -266,6 +266,7 @@ export const enUS: Record<MessageKey, string> = {
   'job.createdAt': 'Submitted',
   'job.progress': 'Read {done} of {total}',
   'job.preparing': 'Reading the file…',
+  'job.finishing': 'File read; writing the last rows and updating the search indexes and statistics…',
   'job.pollFailed': 'Progress is unavailable for now; the job goes on in the background. Check "Recent imports" later.',
 
   'user.new': 'New user',

@@ -264,6 +264,7 @@ export const zhCN = {
   'job.createdAt': '提交时间',
   'job.progress': '已读取 {done} / {total}',
   'job.preparing': '正在读取文件…',
+  'job.finishing': '文件已读完，正在写入最后的数据并更新检索索引和统计…',
   'job.pollFailed': '暂时无法获取任务进度，任务仍在后台运行，请稍后在“最近导入任务”中查看',
 
   'user.new': '新建用户',

@@ -5,6 +5,7 @@ import { formatInstant } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useList } from '../../app/useList';
 import { listImportJobs, reportUrl } from './imports.api';
+import { jobProgressText } from './JobProgress';
 import { JobStatusTag } from './JobStatusTag';
 import type { Job } from './types';
 
@@ -42,10 +43,8 @@ export function ImportJobsTable({ refreshKey, onOpen }: Props) {
           <Typography.Text className="num">
             {t('import.summaryText', { inserted: j.result.inserted, updated: j.result.updated, unchanged: j.result.unchanged, rejected: j.result.rejected })}
           </Typography.Text>
-        ) : j.total > 0 ? (
-          t('job.progress', { done: j.done, total: j.total })
         ) : (
-          '—'
+          jobProgressText(j, t) ?? '—'
         ),
     },
     {
