@@ -1,9 +1,11 @@
 // Persons imports written many batches per transaction (import-writer.ts): a batch planned
 // while earlier ones are still in memory gets what it would get had they been committed, and
-// the search indexes a large import drops come back, also after a kill. On both dialects.
+// the search indexes and aggregate triggers a large import drops or disables come back, also
+// after a kill. On both dialects.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot } from '../../src/platform/boot.ts';
 import { systemActor } from '../../src/platform/auth/roles.ts';
@@ -49,7 +51,7 @@ describe.each(DIALECTS)('persons imports in large transactions on %s', (dialect)
   });
 });
 
-// Only SQLite drops indexes and triggers for large imports (PostgreSQL keeps them: its writes do not rewrite them per commit).
+// SQLite drops indexes and triggers for large imports (PostgreSQL keeps its indexes: its writes do not rewrite them per commit).
 describe('search indexes and aggregate triggers around a large import on sqlite', () => {
   let t: TestDb;
   beforeAll(async () => { t = await createTestContext('sqlite'); });
@@ -100,4 +102,62 @@ describe('search indexes and aggregate triggers around a large import on sqlite'
     expect(names()).toEqual(all);
     expect(aggregates()).toEqual(await recount());
   });
+});
+
+// PostgreSQL keeps its indexes; it disables the aggregate triggers of a large import instead.
+describe.each(DIALECTS.filter((d) => d === 'postgres'))('aggregate triggers around a large import on %s', (dialect) => {
+  let t: TestDb;
+  beforeAll(async () => { t = await createTestContext(dialect); });
+  afterAll(async () => t.dispose());
+  const db = () => t.ctx.db.kysely;
+
+  const triggers = async () => (await sql<{ name: string; enabled: string }>`
+    select t.tgname as name, t.tgenabled as enabled from pg_trigger t
+    where not t.tgisinternal and t.tgrelid in (to_regclass('persons'), to_regclass('person_spans'), to_regclass('population_events'))
+    order by 1`.execute(db())).rows;
+  const aggregates = async () => (await sql`
+    select 'd' as t, basis, area_code, sex, date, delta as n from stats_population_deltas where delta <> 0
+    union all select 't', basis, area_code, sex, '', total from stats_population_totals where total <> 0
+    union all select 'v', basis, area_code, kind || '/' || sex || '/' || parity, date, n from stats_vital_counts where n <> 0
+    order by 1, 2, 3, 4, 5`.execute(db())).rows;
+  /** The aggregates as a fresh count gives them (rolled back afterwards). */
+  const recount = async () => {
+    let fresh: unknown[] = [];
+    const rollback = new Error('rollback');
+    await db().transaction().execute(async (trx) => {
+      await rebuildPopulationAggregates(trx);
+      fresh = (await sql`
+        select 'd' as t, basis, area_code, sex, date, delta as n from stats_population_deltas where delta <> 0
+        union all select 't', basis, area_code, sex, '', total from stats_population_totals where total <> 0
+        union all select 'v', basis, area_code, kind || '/' || sex || '/' || parity, date, n from stats_vital_counts where n <> 0
+        order by 1, 2, 3, 4, 5`.execute(trx)).rows;
+      throw rollback;
+    }).catch((e: unknown) => { if (e !== rollback) throw e; });
+    return fresh;
+  };
+
+  it('disables them while a large import writes and enables them with the aggregates counted; after a kill the next start does', async () => {
+    const all = await triggers();
+    expect(all.length).toBeGreaterThanOrEqual(10);
+    expect(all.every((x) => x.enabled === 'O')).toBe(true);
+    let disabledMidway = false;
+    const file = write(`big-${dialect}.csv`, personRows(BULK_MIN_ROWS + 5_000, 100_000));
+    const { summary } = await runImport(t.ctx, systemActor('5107'), { kind: 'persons', dryRun: false, scope: '5107', path: file, filename: path.basename(file), jobId: null },
+      async () => { disabledMidway ||= (await triggers()).every((x) => x.enabled === 'D'); });
+    expect(summary).toMatchObject({ inserted: BULK_MIN_ROWS + 5_000, rejected: 0 });
+    expect(disabledMidway).toBe(true);
+    expect(await triggers()).toEqual(all);
+    const afterBulk = await aggregates();
+    expect(afterBulk.length).toBeGreaterThan(100);
+    expect(afterBulk).toEqual(await recount());
+
+    await suspendDerived(t.ctx.db); // as a kill half-way through a large import leaves them
+    expect((await triggers()).every((x) => x.enabled === 'D')).toBe(true);
+    await sql`update stats_population_totals set total = total + 1`.execute(db()); // stale, as writes meanwhile would leave them
+    const again = await boot({ schema: t.schema, config: { ...t.ctx.config } }); // a server or CLI start
+    await again.db.close();
+    expect(await triggers()).toEqual(all);
+    expect(await aggregates()).toEqual(afterBulk);
+    expect(await restoreDerived(t.ctx.db)).toEqual([]);
+  }, 180_000);
 });
