@@ -5,11 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot } from '../../src/platform/boot.ts';
 import { systemActor } from '../../src/platform/auth/roles.ts';
 import { verifyAuditChain } from '../../src/platform/audit/audit.service.ts';
+import type { Database } from '../../src/platform/db/schema.ts';
 import { createTestContext, DIALECTS, type TestDb } from '../support/dialects.ts';
 import { csv, familyRow as row, mothersAndChildren, PERSON_HEADER, personRows } from '../support/import-files.ts';
 import { BULK_MIN_ROWS, restoreDerived, suspendDerived } from '../../src/registry/imports/bulk-load.ts';
@@ -115,22 +116,18 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('aggregate triggers arou
     select t.tgname as name, t.tgenabled as enabled from pg_trigger t
     where not t.tgisinternal and t.tgrelid in (to_regclass('persons'), to_regclass('person_spans'), to_regclass('population_events'))
     order by 1`.execute(db())).rows;
-  const aggregates = async () => (await sql`
+  const aggregates = async (on: Kysely<Database> = db()) => (await sql`
     select 'd' as t, basis, area_code, sex, date, delta as n from stats_population_deltas where delta <> 0
     union all select 't', basis, area_code, sex, '', total from stats_population_totals where total <> 0
     union all select 'v', basis, area_code, kind || '/' || sex || '/' || parity, date, n from stats_vital_counts where n <> 0
-    order by 1, 2, 3, 4, 5`.execute(db())).rows;
+    order by 1, 2, 3, 4, 5`.execute(on)).rows;
   /** The aggregates as a fresh count gives them (rolled back afterwards). */
   const recount = async () => {
     let fresh: unknown[] = [];
     const rollback = new Error('rollback');
     await db().transaction().execute(async (trx) => {
       await rebuildPopulationAggregates(trx);
-      fresh = (await sql`
-        select 'd' as t, basis, area_code, sex, date, delta as n from stats_population_deltas where delta <> 0
-        union all select 't', basis, area_code, sex, '', total from stats_population_totals where total <> 0
-        union all select 'v', basis, area_code, kind || '/' || sex || '/' || parity, date, n from stats_vital_counts where n <> 0
-        order by 1, 2, 3, 4, 5`.execute(trx)).rows;
+      fresh = await aggregates(trx);
       throw rollback;
     }).catch((e: unknown) => { if (e !== rollback) throw e; });
     return fresh;

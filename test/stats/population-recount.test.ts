@@ -3,9 +3,10 @@
 // residence changes, deaths on the day of birth and a seeded city; counted on a thread of its
 // own too, as the end of a bulk load does.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { systemActor } from '../../src/platform/auth/roles.ts';
 import { backfill } from '../../src/platform/db/migrations/004-statistics.ts';
+import type { Database } from '../../src/platform/db/schema.ts';
 import { seedPopulation } from '../../src/registry/seed/seed.service.ts';
 import { restoreDerived, suspendDerived } from '../../src/registry/imports/bulk-load.ts';
 import { CountThread, countPopulationOnThread, countThreadSettings } from '../../src/stats/population-count-thread.ts';
@@ -27,21 +28,32 @@ describe('recountPopulation on sqlite', () => {
     union all select 't', basis, '', area_code, sex, total from stats_population_totals
     order by 1, 2, 3, 4, 5`).raw(true).all() as unknown[][];
 
-  it('equals the SQL count, row for row and in the same order of keys', async () => {
-    let bySql: unknown[][] = [];
-    let byPass: unknown[][] = [];
+  /** Runs `fn` in a transaction that is rolled back; returns what `fn` returned. */
+  async function rolledBack<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    let out: T | undefined;
     const rollback = new Error('rollback');
     await t.ctx.db.kysely.transaction().execute(async (trx) => {
-      await sql`delete from stats_population_deltas`.execute(trx);
-      await sql`delete from stats_population_totals`.execute(trx);
-      await backfill(trx);
-      bySql = rows();
+      out = await fn(trx);
+      throw rollback;
+    }).catch((e: unknown) => { if (e !== rollback) throw e; });
+    return out as T;
+  }
+  /** The aggregates as the migration's SQL counts them, inside `trx`. */
+  async function countBySql(trx: Transaction<Database>): Promise<unknown[][]> {
+    await sql`delete from stats_population_deltas`.execute(trx);
+    await sql`delete from stats_population_totals`.execute(trx);
+    await backfill(trx);
+    return rows();
+  }
+
+  it('equals the SQL count, row for row and in the same order of keys', async () => {
+    const [bySql, byPass] = await rolledBack(async (trx) => {
+      const counted = await countBySql(trx);
       // Start from aggregates that are wrong, to see they are replaced and not added to.
       await sql`update stats_population_totals set total = total + 7`.execute(trx);
       recountPopulation(t.ctx.db.sqlite!);
-      byPass = rows();
-      throw rollback;
-    }).catch((e: unknown) => { if (e !== rollback) throw e; });
+      return [counted, rows()];
+    });
     expect(bySql.length).toBeGreaterThan(3000);
     expect(bySql.some((r) => r[0] === 'd' && r[1] === 'migrant')).toBe(true);
     expect(bySql.some((r) => r[0] === 'd' && r[5] === 0)).toBe(true); // born and died the same day
@@ -49,15 +61,13 @@ describe('recountPopulation on sqlite', () => {
   }, 60_000);
 
   it('leaves a sex other than M or F to the SQL count, having written nothing', async () => {
-    const rollback = new Error('rollback');
-    await t.ctx.db.kysely.transaction().execute(async (trx) => {
+    await rolledBack(async (trx) => {
       await sql`update persons set sex = 'X' where id = (select min(id) from persons)`.execute(trx);
       const before = rows(); // the trigger has moved that person's spans to 'X'
       expect(before.some((r) => r[4] === 'X')).toBe(true);
       expect(recountPopulation(t.ctx.db.sqlite!)).toBe(false);
       expect(rows()).toEqual(before);
-      throw rollback;
-    }).catch((e: unknown) => { if (e !== rollback) throw e; });
+    });
   });
 
   const defaults = { ...countThreadSettings };
@@ -75,15 +85,7 @@ describe('recountPopulation on sqlite', () => {
 
   it('the end of a bulk load counts on a thread while it builds the indexes, and writes the same aggregates', async () => {
     const sqlite = t.ctx.db.sqlite!;
-    let bySql: unknown[][] = [];
-    const rollback = new Error('rollback');
-    await t.ctx.db.kysely.transaction().execute(async (trx) => {
-      await sql`delete from stats_population_deltas`.execute(trx);
-      await sql`delete from stats_population_totals`.execute(trx);
-      await backfill(trx);
-      bySql = rows();
-      throw rollback;
-    }).catch((e: unknown) => { if (e !== rollback) throw e; });
+    const bySql = await rolledBack(countBySql);
     countThreadSettings.minSpans = 0;
     await suspendDerived(t.ctx.db);
     // Wrong aggregates, as triggers left behind would make them: the restore replaces them.

@@ -39,7 +39,7 @@ interface Derived { type: 'index' | 'trigger'; sql: string }
 export const BULK_MIN_ROWS = 50_000;
 
 /** SQLite: indexes and triggers; PostgreSQL: triggers only (bulk-load.postgres.ts). */
-export function wantsBulkLoad(_db: Db, expectedRows: number, existingPersons: number): boolean {
+export function wantsBulkLoad(expectedRows: number, existingPersons: number): boolean {
   return expectedRows >= BULK_MIN_ROWS && expectedRows >= existingPersons;
 }
 

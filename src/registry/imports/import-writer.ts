@@ -137,7 +137,7 @@ export class ImportWriter {
     if (!this.suspended && this.existingPersons !== null) {
       const { bytesRead, bytesTotal } = this.table.progress();
       const expected = Math.max(this.written, bytesRead > 0 ? Math.round((this.written * bytesTotal) / bytesRead) : 0);
-      if (wantsBulkLoad(this.ctx.db, expected, this.existingPersons)) {
+      if (wantsBulkLoad(expected, this.existingPersons)) {
         await suspendDerived(this.ctx.db);
         this.suspended = true;
       }

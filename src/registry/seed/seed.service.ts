@@ -67,7 +67,7 @@ export async function seedPopulation(ctx: AppContext, actor: Actor, o: SeedOptio
   let persons = 0, events = 0, families = 0, disabled = 0;
   // Into a (nearly) empty registry: indexes and aggregate triggers are built once at the end.
   const existing = Number((await ctx.db.kysely.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const bulk = wantsBulkLoad(ctx.db, o.persons, existing);
+  const bulk = wantsBulkLoad(o.persons, existing);
   if (bulk) await suspendDerived(ctx.db);
   try {
     for (const batch of generatePopulation({ villages, persons: o.persons, seed: o.seed, today: ctx.today() })) {
