@@ -10,6 +10,7 @@ import { insertAuditRow } from '../platform/audit/audit.repository.ts';
 import type { NewEvent, NewPerson, NewSpan } from '../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
 import type { FamiliesTable } from '../platform/db/schema.ts';
+import type { PackedChunk, PackedLists } from './packed-chunk.ts';
 
 export interface Chunk {
   families?: Insertable<FamiliesTable>[];
@@ -25,10 +26,10 @@ export interface Chunk {
   audit?: AuditContent;
 }
 
-const PERSON_COLS = ['id', 'id_number', 'name', 'sex', 'birth_date', 'ethnicity', 'hukou_type', 'marital_status', 'phone', 'hukou_area_code', 'residence_area_code', 'death_date', 'status', 'is_migrant', 'mother_id', 'father_id', 'spouse_id', 'family_id', 'synthetic', 'version', 'created_at', 'updated_at'] as const;
-const SPAN_COLS = ['person_id', 'start_date', 'end_date', 'hukou_area_code', 'residence_area_code'] as const;
-const EVENT_COLS = ['id', 'kind', 'person_id', 'date', 'area_code', 'from_area_code', 'spouse_id', 'mother_id', 'father_id', 'parity', 'note', 'import_job_id', 'version', 'created_at', 'updated_at'] as const;
-const FAMILY_COLS = ['id', 'household_number', 'area_code', 'head_id', 'version', 'created_at', 'updated_at'] as const;
+export const PERSON_COLS = ['id', 'id_number', 'name', 'sex', 'birth_date', 'ethnicity', 'hukou_type', 'marital_status', 'phone', 'hukou_area_code', 'residence_area_code', 'death_date', 'status', 'is_migrant', 'mother_id', 'father_id', 'spouse_id', 'family_id', 'synthetic', 'version', 'created_at', 'updated_at'] as const;
+export const SPAN_COLS = ['person_id', 'start_date', 'end_date', 'hukou_area_code', 'residence_area_code'] as const;
+export const EVENT_COLS = ['id', 'kind', 'person_id', 'date', 'area_code', 'from_area_code', 'spouse_id', 'mother_id', 'father_id', 'parity', 'note', 'import_job_id', 'version', 'created_at', 'updated_at'] as const;
+export const FAMILY_COLS = ['id', 'household_number', 'area_code', 'head_id', 'version', 'created_at', 'updated_at'] as const;
 
 type Row = Record<string, unknown>;
 const values = (cols: readonly string[], r: Row) => cols.map((c) => (r[c] === undefined ? null : r[c]));
@@ -64,21 +65,40 @@ class SqliteStatements {
 
 const statements = new WeakMap<Database.Database, SqliteStatements>();
 
-/** Writes a chunk in one transaction on a raw connection (the caller holds any lock it needs). */
-export function writeSqlite(sqlite: Database.Database, c: Chunk): void {
+/** Writes a chunk, plain or packed (packed-chunk.ts), in one transaction on a raw connection (the caller holds any lock it needs). */
+export function writeSqlite(sqlite: Database.Database, c: Chunk | PackedChunk): void {
   let s = statements.get(sqlite);
   if (!s) { s = new SqliteStatements(sqlite); statements.set(sqlite, s); }
   const st = s;
   sqlite.transaction(() => {
-    runEach(st.insertFamily, FAMILY_COLS, c.families);
-    runEach(st.insertPerson, PERSON_COLS, c.insertPersons);
-    for (const p of c.updatePersons ?? []) st.updatePerson.run([...values(PERSON_COLS.slice(1), p as Row), p.id]);
-    for (const id of c.replaceSpansOf ?? []) st.deleteSpans.run(id);
-    runEach(st.insertSpan, SPAN_COLS, c.spans);
-    runEach(st.insertEvent, EVENT_COLS, c.events);
-    for (const e of c.updateEvents ?? []) st.updateEvent.run([...values(EVENT_COLS.slice(1), e as Row), e.id]);
+    if ('packed' in c) writePacked(st, c.packed);
+    else {
+      runEach(st.insertFamily, FAMILY_COLS, c.families);
+      runEach(st.insertPerson, PERSON_COLS, c.insertPersons);
+      for (const p of c.updatePersons ?? []) st.updatePerson.run([...values(PERSON_COLS.slice(1), p as Row), p.id]);
+      for (const id of c.replaceSpansOf ?? []) st.deleteSpans.run(id);
+      runEach(st.insertSpan, SPAN_COLS, c.spans);
+      runEach(st.insertEvent, EVENT_COLS, c.events);
+      for (const e of c.updateEvents ?? []) st.updateEvent.run([...values(EVENT_COLS.slice(1), e as Row), e.id]);
+    }
     if (c.audit) appendAudit(st, c.audit);
   }).immediate(); // the write lock first: the audit chain's last hash is read under it
+}
+
+/** The same writes, in the same order, from rows packed in column order. */
+function writePacked(st: SqliteStatements, p: PackedLists): void {
+  const each = <T>(parts: string[] | undefined, fn: (row: T) => void) => {
+    for (const part of parts ?? []) for (const row of JSON.parse(part) as T[]) fn(row);
+  };
+  // An update's parameters: every column but the id, then the id (WHERE id = ?).
+  const idLast = (row: unknown[]) => { row.push(row.shift()); return row; };
+  each<unknown[]>(p.families, (r) => st.insertFamily.run(r));
+  each<unknown[]>(p.insertPersons, (r) => st.insertPerson.run(r));
+  each<unknown[]>(p.updatePersons, (r) => st.updatePerson.run(idLast(r)));
+  each<string>(p.replaceSpansOf, (id) => st.deleteSpans.run(id));
+  each<unknown[]>(p.spans, (r) => st.insertSpan.run(r));
+  each<unknown[]>(p.events, (r) => st.insertEvent.run(r));
+  each<unknown[]>(p.updateEvents, (r) => st.updateEvent.run(idLast(r)));
 }
 
 function appendAudit(st: SqliteStatements, audit: AuditContent): void {

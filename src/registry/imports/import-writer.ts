@@ -7,7 +7,9 @@
 // ways the planner cannot see. Dry runs write nothing.
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
+import type { AuditContent } from '../../platform/audit/audit-hash.ts';
 import { writeChunk, type Chunk } from '../bulk.repository.ts';
+import { packInto, type PackedLists } from '../packed-chunk.ts';
 import { restoreDerived, suspendDerived, wantsBulkLoad } from './bulk-load.ts';
 import type { PendingWrites, PlannedBatch } from './import-context.ts';
 import type { ImportRequest } from './import.service.ts';
@@ -30,18 +32,27 @@ export const writerSettings = {
 
 type Lists = Required<Pick<Chunk, 'insertPersons' | 'updatePersons' | 'replaceSpansOf' | 'spans' | 'events' | 'updateEvents'>>;
 
-/** Planned batches waiting for their transaction, with the lines and counts they cover. */
+/**
+ * Planned batches waiting for their transaction, with the lines and counts they cover: as row
+ * objects, or, for the write thread, packed batch by batch (packed-chunk.ts).
+ */
 class WriteGroup {
   readonly lists: Lists = { insertPersons: [], updatePersons: [], replaceSpansOf: [], spans: [], events: [], updateEvents: [] };
+  readonly packed: PackedLists = {};
   firstLine = 0;
   lastLine = 0;
   inserted = 0;
   updated = 0;
 
+  constructor(private readonly pack: boolean) {}
+
   add(planned: PlannedBatch, firstLine: number, lastLine: number): void {
-    for (const key of Object.keys(this.lists) as (keyof Lists)[]) {
-      const to = this.lists[key] as unknown[];
-      for (const item of (planned.chunk[key] as unknown[] | undefined) ?? []) to.push(item);
+    if (this.pack) packInto(this.packed, planned.chunk);
+    else {
+      for (const key of Object.keys(this.lists) as (keyof Lists)[]) {
+        const to = this.lists[key] as unknown[];
+        for (const item of (planned.chunk[key] as unknown[] | undefined) ?? []) to.push(item);
+      }
     }
     if (!this.firstLine) this.firstLine = firstLine;
     this.lastLine = lastLine;
@@ -77,7 +88,7 @@ class Unwritten<V> {
 export class ImportWriter {
   /** Present when batches are grouped: what the planner must see of the unwritten ones. */
   readonly pending?: PendingWrites & { ids: Unwritten<string>; unnumbered: Unwritten<boolean> };
-  private group = new WriteGroup();
+  private group: WriteGroup;
   private written = 0;
   private suspended = false;
   /** The write of the last group handed to the thread; never rejects (see `failure`). */
@@ -89,6 +100,7 @@ export class ImportWriter {
     private readonly table: Table, private readonly existingPersons: number | null, private readonly thread: WriteThread | null,
   ) {
     if (existingPersons !== null) this.pending = { ids: new Unwritten(), unnumbered: new Unwritten(), flush: () => this.flush() };
+    this.group = new WriteGroup(thread !== null);
   }
 
   /** Brings back indexes a killed import left dropped, before anything else is written. */
@@ -130,7 +142,7 @@ export class ImportWriter {
     const g = this.group;
     if (g.rows === 0) return;
     await this.settled();
-    this.group = new WriteGroup();
+    this.group = new WriteGroup(this.thread !== null);
     this.pending?.ids.handedOver();
     this.pending?.unnumbered.handedOver();
     this.written += g.rows;
@@ -143,16 +155,13 @@ export class ImportWriter {
       }
     }
     const { req, actor } = this;
-    const chunk: Chunk = {
-      ...g.lists,
-      audit: {
-        at: this.now, actor_id: actor.userId, actor_name: actor.username, action: `import.${req.kind}`, entity_type: 'import', entity_id: req.jobId,
-        area_code: req.scope, ip: actor.ip,
-        detail: JSON.stringify({ file: req.filename, lines: [g.firstLine, g.lastLine], inserted: g.inserted, updated: g.updated }),
-      },
+    const audit: AuditContent = {
+      at: this.now, actor_id: actor.userId, actor_name: actor.username, action: `import.${req.kind}`, entity_type: 'import', entity_id: req.jobId,
+      area_code: req.scope, ip: actor.ip,
+      detail: JSON.stringify({ file: req.filename, lines: [g.firstLine, g.lastLine], inserted: g.inserted, updated: g.updated }),
     };
-    if (!this.thread) return writeChunk(this.ctx.db, chunk);
-    this.inFlight = this.thread.write(chunk).catch((e: unknown) => { this.failure = e; });
+    if (!this.thread) return writeChunk(this.ctx.db, { ...g.lists, audit });
+    this.inFlight = this.thread.write({ packed: g.packed, audit }).catch((e: unknown) => { this.failure = e; });
   }
 
   /** Ends the write thread and builds the dropped indexes again; call it whatever happened (after the last flush). */

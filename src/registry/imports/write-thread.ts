@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { Chunk } from '../bulk.repository.ts';
+import type { PackedChunk } from '../packed-chunk.ts';
 import type { FromWriter, ToWriter } from './write-worker-serve.ts';
 
 const WORKER_URL = new URL('./write-worker.mjs', import.meta.url);
@@ -32,8 +33,8 @@ export class WriteThread {
     this.worker.on('exit', () => this.fail(new Error('import write thread stopped')));
   }
 
-  /** Writes the chunk in one transaction; resolves when it is committed. */
-  write(chunk: Chunk): Promise<void> {
+  /** Writes the chunk (plain, or packed: cheaper to post) in one transaction; resolves when it is committed. */
+  write(chunk: Chunk | PackedChunk): Promise<void> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {

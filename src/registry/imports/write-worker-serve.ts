@@ -3,9 +3,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import { sqliteConnection } from '../../platform/db/sqlite-connection.ts';
 import { writeSqlite, type Chunk } from '../bulk.repository.ts';
+import type { PackedChunk } from '../packed-chunk.ts';
 
 /** A chunk to write, or null: close the connection and stop. */
-export type ToWriter = { id: number; chunk: Chunk } | null;
+export type ToWriter = { id: number; chunk: Chunk | PackedChunk } | null;
 export interface FromWriter { id: number; error: { message: string; code?: string } | null }
 
 export function serveWrites(port: MessagePort, file: string): void {
