@@ -46,22 +46,29 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect((await verifyAuditChain(t.ctx.db.kysely)).ok).toBe(true);
   });
 
-  it('links a mother whose row comes later in the file, so a second run still changes nothing', async () => {
-    const rows = personRows(4500, 50_000); // more than one batch: the mother is planned after her child
-    const child = rows[0]!, mother = rows[4499]!;
+  it('links a mother, a father and a spouse whose rows come later in the file, so a second run still changes nothing', async () => {
+    const rows = personRows(4500, 50_000); // more than one batch: the relatives are planned after the persons naming them
+    const child = rows[0]!, mother = rows[4499]!, son = rows[1]!, father = rows[4498]!, wife = rows[2]!, husband = rows[4497]!;
     mother[2] = '女';
-    mother[0] = makeIdNumber('510703', '1960-01-01', 2);
-    mother[3] = '1960-01-01';
+    mother[0] = makeIdNumber('510703', '1930-01-01', 2);
+    mother[3] = '1930-01-01';
     child[10] = mother[0]; // 母亲身份号码
+    father[2] = '男';
+    father[0] = makeIdNumber('510703', '1930-01-02', 3);
+    father[3] = '1930-01-02';
+    son[11] = father[0]; // 父亲身份号码
+    wife[9] = husband[0]!; // 配偶身份号码
     const file = write(`later-${dialect}.csv`, csv(PERSON_HEADER, rows));
     const first = (await run('persons', file)).summary;
     expect(first).toMatchObject({ inserted: 4500, rejected: 0 });
-    const kid = await t.ctx.db.kysely.selectFrom('persons').select(['mother_id']).where('id_number', '=', child[0]!).executeTakeFirstOrThrow();
-    const mom = await t.ctx.db.kysely.selectFrom('persons').select(['id']).where('id_number', '=', mother[0]!).executeTakeFirstOrThrow();
-    expect(kid.mother_id).toBe(mom.id);
-    // The link is a write of its own: audited, in the chain.
+    const person = (idNumber: string) => t.ctx.db.kysely.selectFrom('persons').selectAll().where('id_number', '=', idNumber).executeTakeFirstOrThrow();
+    expect(await person(child[0]!)).toMatchObject({ mother_id: (await person(mother[0]!)).id, father_id: null, version: 2 });
+    expect(await person(son[0]!)).toMatchObject({ father_id: (await person(father[0]!)).id, mother_id: null, version: 2 });
+    expect(await person(wife[0]!)).toMatchObject({ spouse_id: (await person(husband[0]!)).id, version: 2 });
+    expect((await person(rows[3]![0]!)).version).toBe(1); // no relative named: untouched
+    // The links are a write of their own: audited, in the chain.
     const links = await t.ctx.db.kysely.selectFrom('audit_log').select('detail').where('action', '=', 'import.relatives').where('detail', 'like', `%later-${dialect}.csv%`).execute();
-    expect(links.map((l) => JSON.parse(l.detail!))).toEqual([{ file: `later-${dialect}.csv`, linked: 1 }]);
+    expect(links.map((l) => JSON.parse(l.detail!))).toEqual([{ file: `later-${dialect}.csv`, linked: 3 }]);
     expect((await verifyAuditChain(t.ctx.db.kysely)).ok).toBe(true);
     expect((await run('persons', file)).summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 4500, rejected: 0 });
   });
