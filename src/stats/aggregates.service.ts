@@ -7,21 +7,23 @@ import { sql, type Kysely } from 'kysely';
 import type { Executor } from '../platform/db/executor.ts';
 import { backfill } from '../platform/db/migrations/004-statistics.ts';
 import { backfillVital } from '../platform/db/migrations/006-vital-aggregates.ts';
-import { recountPopulation, writePopulationCounts, type PopulationCounts } from './population-recount.ts';
+import type { Recount } from './population-count-thread.ts';
+import { recountPopulation, writePopulationCounts } from './population-recount.ts';
 
 /**
  * Counts the aggregates again from the registry, inside the caller's transaction. With `sqlite`
  * (the connection that holds that transaction) the population is counted in one pass here
  * (population-recount.ts), or taken from `counted` when a thread counted it already over the
- * same snapshot (population-count-thread.ts); without (or for a sex it does not know: `counted`
- * null), by the migration's SQL, which the tests use as reference.
+ * same snapshot (population-count-thread.ts), births and deaths too; without (or for a sex it
+ * does not know: `counted.population` null), by the migrations' SQL, which the tests use as
+ * reference.
  */
-export async function rebuildPopulationAggregates(db: Executor, sqlite?: Database.Database, counted?: PopulationCounts | null): Promise<void> {
+export async function rebuildPopulationAggregates(db: Executor, sqlite?: Database.Database, counted?: Recount): Promise<void> {
   let done = false;
-  if (sqlite && counted) {
-    writePopulationCounts(sqlite, counted);
+  if (sqlite && counted?.population) {
+    writePopulationCounts(sqlite, counted.population);
     done = true;
-  } else if (sqlite && counted === undefined) {
+  } else if (sqlite && !counted) {
     done = recountPopulation(sqlite);
   }
   if (!done) {
@@ -30,5 +32,19 @@ export async function rebuildPopulationAggregates(db: Executor, sqlite?: Databas
     await backfill(db as unknown as Kysely<any>);
   }
   await sql`delete from stats_vital_counts`.execute(db);
-  await backfillVital(db as unknown as Kysely<any>);
+  if (sqlite && counted) writeVitalRows(sqlite, counted.vital);
+  else await backfillVital(db as unknown as Kysely<any>);
+}
+
+const vitalStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/** Inserts the rows of stats_vital_counts given as one JSON array text (in key order: the inserts append). */
+function writeVitalRows(sqlite: Database.Database, rows: string): void {
+  let st = vitalStatements.get(sqlite);
+  if (!st) {
+    st = sqlite.prepare(`insert into stats_vital_counts (basis, date, area_code, kind, sex, parity, n)
+      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 from json_each(?)`);
+    vitalStatements.set(sqlite, st);
+  }
+  st.run(rows);
 }

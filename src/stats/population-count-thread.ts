@@ -1,12 +1,13 @@
 // The population count at the end of a bulk load (src/registry/imports/bulk-load.ts), on a
 // thread of its own: it reads the registry through a connection of its own while the main one
-// builds the search indexes (1M persons: the count, about 7 s, then hides behind the index
-// builds, about 14 s). The caller must hold the write lock (BEGIN IMMEDIATE) before starting
-// it, and change no person or span before writing the counts: nothing else can commit in
-// between, so the thread's snapshot is exactly what the caller sees.
+// builds the search indexes (1M persons: the count, about 5 s, and the births and deaths, about
+// 1 s, then hide behind the index builds). The caller must hold the write lock (BEGIN IMMEDIATE)
+// before starting it, and change no person, span or event before writing the counts: nothing
+// else can commit in between, so the thread's snapshot is exactly what the caller sees.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { vitalCountsSelect } from '../platform/db/migrations/006-vital-aggregates.ts';
 import { countPopulation, type PopulationCounts } from './population-recount.ts';
 
 const WORKER_URL = new URL('./population-count-worker.mjs', import.meta.url);
@@ -23,14 +24,25 @@ export function wantsCountThread(sqlite: Database.Database): boolean {
   return (spans ?? 0) >= countThreadSettings.minSpans;
 }
 
-/** What the worker runs: countPopulation over one read transaction of the file. */
-export function countPopulationInFile(file: string): PopulationCounts | null {
+/**
+ * What a thread counts: the population aggregates (null when countPopulation declines, a sex it
+ * does not know) and the rows of stats_vital_counts as one JSON array text, in key order.
+ */
+export interface Recount {
+  population: PopulationCounts | null;
+  vital: string;
+}
+
+/** What the worker runs: both counts over one read transaction of the file. */
+export function countPopulationInFile(file: string): Recount {
   const sqlite = new Database(file, { readonly: true });
   try {
     sqlite.pragma('cache_size = -65536');
     sqlite.exec('begin');
     try {
-      return countPopulation(sqlite);
+      const population = countPopulation(sqlite);
+      const vital = JSON.stringify(sqlite.prepare(vitalCountsSelect()).raw(true).all());
+      return { population, vital };
     } finally {
       sqlite.exec('commit');
     }
@@ -40,11 +52,10 @@ export function countPopulationInFile(file: string): PopulationCounts | null {
 }
 
 /**
- * Counts the population of the SQLite file on a thread. Resolves with the counts, null when
- * countPopulation declines (a sex it does not know), or undefined when the thread failed (the
- * caller then counts on its own connection); never rejects.
+ * Counts the registry in the SQLite file on a thread. Resolves with the counts, or undefined
+ * when the thread failed (the caller then counts on its own connection); never rejects.
  */
-export function countPopulationOnThread(file: string): Promise<PopulationCounts | null | undefined> {
+export function countPopulationOnThread(file: string): Promise<Recount | undefined> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
@@ -54,7 +65,7 @@ export function countPopulationOnThread(file: string): Promise<PopulationCounts 
       return;
     }
     CountThread.started++;
-    worker.once('message', (m: { counts: PopulationCounts | null } | { error: string }) => resolve('counts' in m ? m.counts : undefined));
+    worker.once('message', (m: { recount: Recount } | { error: string }) => resolve('recount' in m ? m.recount : undefined));
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined)); // after a message: no effect
   });

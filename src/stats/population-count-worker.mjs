@@ -6,9 +6,10 @@ import { register } from 'tsx/esm/api';
 register();
 try {
   const { countPopulationInFile } = await import('./population-count-thread.ts');
-  const counts = countPopulationInFile(workerData.file);
+  const recount = countPopulationInFile(workerData.file);
+  const counts = recount.population;
   const buffers = counts ? [...counts.deltas, ...counts.totals].map((a) => a.buffer) : [];
-  parentPort.postMessage({ counts }, buffers);
+  parentPort.postMessage({ recount }, buffers);
 } catch (e) {
   parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) });
 }

@@ -30,6 +30,45 @@ class Interner {
   }
 }
 
+/** Days the table numbers directly: years 1800–2199, so a key is (year − 1800, month, day). */
+const DAY_KEYS = 400 * 13 * 32;
+
+/**
+ * Days ('YYYY-MM-DD') numbered as they come, found through a table indexed by their digits, so
+ * that a million spans hash no strings; anything else goes through the Interner's map.
+ */
+class DayInterner extends Interner {
+  private readonly table = new Int32Array(DAY_KEYS).fill(-1);
+  day(s: string): number {
+    const k = dayKey(s);
+    if (k < 0) return this.id(s);
+    let i = this.table[k];
+    if (i < 0) this.table[k] = i = this.id(s);
+    return i;
+  }
+}
+
+function digit(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1000; // keeps any sum negative
+}
+
+function dayKey(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3) - 1800;
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  if (y < 0 || y >= 400 || m < 0 || m > 12 || d < 0 || d > 31) return -1;
+  return (y * 13 + m) * 32 + d;
+}
+
+/** Whether the first `len` characters differ (as `a.slice(0, len) !== b.slice(0, len)`, without the copies). */
+function prefixDiffers(a: string, b: string, len: number): boolean {
+  if (a.length < len || b.length < len) return a.slice(0, len) !== b.slice(0, len);
+  for (let i = 0; i < len; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return true;
+  return false;
+}
+
 type DayBuckets = (Map<number, number> | undefined)[];
 
 /** Adds `n` under day `day`, key `key` (area · 2 + sex): small maps per day keep the keys small integers. */
@@ -59,25 +98,25 @@ export interface PopulationCounts {
  */
 export function countPopulation(sqlite: Database.Database): PopulationCounts | null {
   const areas = new Interner();
-  const days = new Interner();
+  const days = new DayInterner();
   const deltas: DayBuckets[] = BASES.map(() => []);
   const totals: DayBuckets[] = BASES.map(() => []); // one bucket (day 0): area · 2 + sex
   const spans = sqlite.prepare(`select s.start_date, s.end_date, s.hukou_area_code, s.residence_area_code, p.sex
     from person_spans s join persons p on p.id = s.person_id`).raw(true);
   const on = [-1, -1, -1];
   for (const row of spans.iterate() as Iterable<[string, string | null, string | null, string | null, string]>) {
-    const [start, end, hukou, residence, sex] = row;
+    const start = row[0], end = row[1], hukou = row[2], residence = row[3], sex = row[4];
     if (sex !== 'M' && sex !== 'F') return null;
     const male = sex === 'M' ? 1 : 0;
-    const startDay = days.id(start);
-    const endDay = end === null ? -1 : days.id(end);
+    const startDay = days.day(start);
+    const endDay = end === null ? -1 : days.day(end);
     on[0] = hukou === null ? -1 : areas.id(hukou);
     on[2] = residence === null ? -1 : residence === hukou ? on[0] : areas.id(residence);
     // The migrant basis as `areaOf` in migration 004: the residence, outside the township of hukou.
     on[1] = -1;
-    if (hukou !== null && residence !== null) {
+    if (hukou !== null && residence !== null && hukou !== residence) {
       const len = hukou.length >= 9 && residence.length >= 9 ? 9 : 6;
-      if (hukou.slice(0, len) !== residence.slice(0, len)) on[1] = on[2];
+      if (prefixDiffers(hukou, residence, len)) on[1] = on[2];
     }
     for (let b = 0; b < 3; b++) {
       const a = on[b];

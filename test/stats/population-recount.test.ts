@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Transaction } from 'kysely';
 import { systemActor } from '../../src/platform/auth/roles.ts';
 import { backfill } from '../../src/platform/db/migrations/004-statistics.ts';
+import { backfillVital } from '../../src/platform/db/migrations/006-vital-aggregates.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 import { seedPopulation } from '../../src/registry/seed/seed.service.ts';
 import { restoreDerived, suspendDerived } from '../../src/registry/imports/bulk-load.ts';
@@ -27,6 +28,8 @@ describe('recountPopulation on sqlite', () => {
     select 'd' as t, basis, date, area_code, sex, delta as n from stats_population_deltas
     union all select 't', basis, '', area_code, sex, total from stats_population_totals
     order by 1, 2, 3, 4, 5`).raw(true).all() as unknown[][];
+
+  const vitalRows = (): unknown[][] => t.ctx.db.sqlite!.prepare('select * from stats_vital_counts order by 1, 2, 3, 4, 5, 6').raw(true).all() as unknown[][];
 
   /** Runs `fn` in a transaction that is rolled back; returns what `fn` returned. */
   async function rolledBack<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -77,22 +80,32 @@ describe('recountPopulation on sqlite', () => {
     const started = CountThread.started;
     const onThread = await countPopulationOnThread(t.ctx.db.sqlite!.name);
     expect(CountThread.started).toBe(started + 1);
-    expect(onThread).toBeTruthy();
-    expect(onThread!.deltas[0]).toBeInstanceOf(Int32Array);
-    expect(onThread).toEqual(countPopulation(t.ctx.db.sqlite!));
+    expect(onThread?.population?.deltas[0]).toBeInstanceOf(Int32Array);
+    expect(onThread!.population).toEqual(countPopulation(t.ctx.db.sqlite!));
+    expect(JSON.parse(onThread!.vital)).toEqual(vitalRows());
     expect(await countPopulationOnThread('/nonexistent/renkou.db')).toBeUndefined(); // the caller counts itself
   }, 60_000);
 
   it('the end of a bulk load counts on a thread while it builds the indexes, and writes the same aggregates', async () => {
     const sqlite = t.ctx.db.sqlite!;
     const bySql = await rolledBack(countBySql);
+    const vitalBySql = await rolledBack(async (trx) => {
+      await sql`delete from stats_vital_counts`.execute(trx);
+      await backfillVital(trx);
+      return vitalRows();
+    });
+    expect(vitalBySql.some((r) => r[3] === 'birth')).toBe(true);
+    expect(vitalBySql.some((r) => r[3] === 'death')).toBe(true);
     countThreadSettings.minSpans = 0;
     await suspendDerived(t.ctx.db);
     // Wrong aggregates, as triggers left behind would make them: the restore replaces them.
     sqlite.exec("update stats_population_totals set total = total + 7; insert into stats_population_deltas values ('hukou', '2001-01-01', '510703', 'M', 3)");
+    sqlite.exec("update stats_vital_counts set n = n + 5 where date = (select max(date) from stats_vital_counts)");
+    sqlite.exec("insert into stats_vital_counts values ('hukou', '2001-01-01', '510703', 'birth', 'M', 1, 4)");
     const started = CountThread.started;
     expect((await restoreDerived(t.ctx.db)).length).toBeGreaterThan(5);
     expect(CountThread.started).toBe(started + 1);
     expect(rows()).toEqual(bySql);
+    expect(vitalRows()).toEqual(vitalBySql);
   }, 60_000);
 });

@@ -61,9 +61,12 @@ function statements(table: keyof Sources, who: string, newIds: string | null, ol
 
 /** Fills the (empty) aggregate from the registry; also after bulk loads (src/stats/aggregates.service.ts). */
 export async function backfillVital(db: Kysely<any>): Promise<void> {
-  const all = contribution(CURRENT, 'select id from persons', '1');
-  await sql.raw(`insert into stats_vital_counts (basis, date, area_code, kind, sex, parity, n)
-    select * from (${all}) x order by 1, 2, 3, 4, 5, 6`).execute(db);
+  await sql.raw(`insert into stats_vital_counts (basis, date, area_code, kind, sex, parity, n) ${vitalCountsSelect()}`).execute(db);
+}
+
+/** The rows of stats_vital_counts counted afresh from the registry, in primary-key order (also read on a thread after bulk loads). */
+export function vitalCountsSelect(): string {
+  return `select * from (${contribution(CURRENT, 'select id from persons', '1')}) x order by 1, 2, 3, 4, 5, 6`;
 }
 
 function sqliteTriggers(): string[] {
