@@ -8,10 +8,11 @@ import * as m004 from './migrations/004-statistics.ts';
 import * as m005 from './migrations/005-benefits.ts';
 import * as m006 from './migrations/006-vital-aggregates.ts';
 import * as m007 from './migrations/007-persons-spouse-index.ts';
+import * as m008 from './migrations/008-persons-relative-indexes.ts';
 
 const ALL = {
   '001-initial': m001, '002-disability-grade': m002, '003-person-search-indexes': m003, '004-statistics': m004, '005-benefits': m005,
-  '006-vital-aggregates': m006, '007-persons-spouse-index': m007,
+  '006-vital-aggregates': m006, '007-persons-spouse-index': m007, '008-persons-relative-indexes': m008,
 } as const;
 
 class StaticProvider implements MigrationProvider {
