@@ -17,6 +17,7 @@
 // in between, they are missing (searches slow, results right) until the next import that is
 // not a dry run starts (`restoreIndexes`, which compares with the indexes the migrations
 // create): re-running the killed import, as a kill requires anyway, brings them back first.
+import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { openDb } from '../../platform/db/database.ts';
@@ -95,16 +96,27 @@ export async function suspendDerived(db: Db): Promise<void> {
 }
 
 /**
+ * Writes of the caller run in the transaction that restores (SQLite), before the indexes are
+ * built and while the thread counts: they must change no person's sex or birth date, no span
+ * and no event, whose counts the thread has taken already (linking relatives changes none).
+ */
+export type During = (sqlite: Database.Database) => void;
+
+/**
  * Creates whichever of those indexes and triggers are missing, in one transaction; when a
  * trigger was missing, the aggregates it keeps are counted again from the spans in the same
- * transaction. Returns the names created. PostgreSQL: enables the disabled aggregate triggers,
+ * transaction. `during` (SQLite only) runs in that transaction first, or in one of its own
+ * when nothing is missing. Returns the names created. PostgreSQL: enables the disabled aggregate triggers,
  * and counts the aggregates again, in one transaction (bulk-load.postgres.ts).
  */
-export async function restoreDerived(db: Db): Promise<string[]> {
+export async function restoreDerived(db: Db, during?: During): Promise<string[]> {
   if (!db.sqlite) return enableAggregateTriggers(db, TRIGGER_TABLES);
   const live = derivedOf(db);
   const missing = [...(await canonicalDerived())].filter(([name]) => !live.has(name));
-  if (missing.length === 0) return [];
+  if (missing.length === 0) {
+    if (during) await exclusive(db, () => during(db.sqlite!));
+    return [];
+  }
   const triggers = missing.some(([, d]) => d.type === 'trigger');
   const threads = db.sqlite.pragma('threads', { simple: true }) as number;
   db.sqlite.pragma(`threads = ${SORT_THREADS}`);
@@ -113,6 +125,7 @@ export async function restoreDerived(db: Db): Promise<string[]> {
       // This transaction holds the write lock: a thread counts the population meanwhile, from
       // the same data as ours (indexes change none), while the indexes are built here.
       const counting = triggers && wantsCountThread(db.sqlite!) ? countPopulationOnThread(db.sqlite!.name) : undefined;
+      during?.(db.sqlite!);
       // Triggers last: the recount below must not run them.
       for (const [, d] of missing.filter(([, x]) => x.type === 'index')) await sql.raw(d.sql).execute(trx);
       if (triggers) await rebuildPopulationAggregates(trx, db.sqlite, await counting);

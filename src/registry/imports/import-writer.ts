@@ -13,6 +13,7 @@ import { packInto, type PackedLists } from '../packed-chunk.ts';
 import { restoreDerived, suspendDerived, wantsBulkLoad } from './bulk-load.ts';
 import type { PendingWrites, PlannedBatch } from './import-context.ts';
 import type { ImportRequest } from './import.service.ts';
+import { linkLaterRelatives, linkLaterRelativesOn, type LaterLinks } from './later-relatives.ts';
 import type { Table } from './types.ts';
 import { WriteThread } from './write-thread.ts';
 
@@ -164,12 +165,32 @@ export class ImportWriter {
     this.inFlight = this.thread.write({ packed: g.packed, audit }).catch((e: unknown) => { this.failure = e; });
   }
 
-  /** Ends the write thread and builds the dropped indexes again; call it whatever happened (after the last flush). */
-  async close(): Promise<void> {
+  /**
+   * Ends the write thread and builds the dropped indexes again; call it whatever happened (after
+   * the last flush). `links`, given once every row is written, are the relatives met later in the
+   * file: made before the indexes are built (they need not maintain them), on SQLite in the
+   * transaction that builds them, so that the thread counting the population starts meanwhile.
+   */
+  async close(links?: LaterLinks): Promise<void> {
     await this.inFlight;
     await this.thread?.close();
-    if (!this.suspended) return;
-    this.suspended = false;
-    await restoreDerived(this.ctx.db);
+    const db = this.ctx.db;
+    const inRestore = links !== undefined && this.suspended && db.sqlite !== undefined;
+    try {
+      if (links && !inRestore) await linkLaterRelatives(db, links);
+    } finally {
+      if (this.suspended) {
+        this.suspended = false;
+        if (!inRestore) await restoreDerived(db);
+        else {
+          try {
+            await restoreDerived(db, (s) => { linkLaterRelativesOn(s, links!); });
+          } catch (e) {
+            await restoreDerived(db); // the indexes come back even when the links failed
+            throw e;
+          }
+        }
+      }
+    }
   }
 }

@@ -20,7 +20,7 @@ import { validatePersonRow, type PersonImport } from './person-row.ts';
 import { openTable } from './table-in-worker.ts';
 import { ImportFileError, type Table, type TableRow } from './types.ts';
 import { forgetCounts } from '../persons/search-counts.ts';
-import { linkLaterRelatives } from './later-relatives.ts';
+import type { LaterLinks } from './later-relatives.ts';
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -79,6 +79,7 @@ export async function runImport(ctx: AppContext, actor: Actor, req: ImportReques
   };
   const rejected: RejectedRow[] = [];
   let writer: ImportWriter | null = null;
+  let links: LaterLinks | undefined;
   try {
     writer = await ImportWriter.open(ctx, actor, req, pc.now, table);
     pc.pending = writer.pending;
@@ -93,18 +94,22 @@ export async function runImport(ctx: AppContext, actor: Actor, req: ImportReques
       await progress?.(p.bytesRead, p.bytesTotal);
     }
     await writer.flush();
-    // Before the writer closes: a large import's indexes are still dropped, so these updates
-    // need not maintain them.
+    // Every row is written: the writer links the relatives named before their own rows as it closes.
     if (pc.later?.length) {
-      await linkLaterRelatives(ctx.db, pc.later, pc.now, (linked) => ({
-        at: pc.now, actor_id: actor.userId, actor_name: actor.username, action: 'import.relatives', entity_type: 'import', entity_id: req.jobId,
-        area_code: req.scope, ip: actor.ip, detail: JSON.stringify({ file: req.filename, linked }),
-      }));
+      links = {
+        later: pc.later, now: pc.now, audit: (linked) => ({
+          at: pc.now, actor_id: actor.userId, actor_name: actor.username, action: 'import.relatives', entity_type: 'import', entity_id: req.jobId,
+          area_code: req.scope, ip: actor.ip, detail: JSON.stringify({ file: req.filename, linked }),
+        }),
+      };
     }
   } finally {
-    await table.close();
-    await writer?.close();
-    if (!req.dryRun) forgetCounts(ctx.db);
+    try {
+      await table.close();
+      await writer?.close(links);
+    } finally {
+      if (!req.dryRun) forgetCounts(ctx.db);
+    }
   }
   rejected.sort((a, b) => a.line - b.line);
   summary.rejected = rejected.length;

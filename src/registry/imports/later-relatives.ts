@@ -16,8 +16,11 @@ type Link = LaterRelative & { relativeId: string };
 /** The audit row of a transaction that made `linked` links. */
 export type LinkAudit = (linked: number) => AuditContent;
 
+/** The relatives to link once every row of an import is written, and the audit row of each transaction of links. */
+export interface LaterLinks { later: LaterRelative[]; now: string; audit: LinkAudit }
+
 /** Links the relatives that exist now; returns how many links were made. */
-export async function linkLaterRelatives(db: Db, later: LaterRelative[], now: string, audit: LinkAudit): Promise<number> {
+export async function linkLaterRelatives(db: Db, { later, now, audit }: LaterLinks): Promise<number> {
   let linked = 0;
   for (let i = 0; i < later.length; i += CHUNK) {
     const part = later.slice(i, i + CHUNK);
@@ -33,6 +36,17 @@ export async function linkLaterRelatives(db: Db, later: LaterRelative[], now: st
     });
     if (links.length > 0) linked += await linkKysely(db, links, now, audit);
   }
+  return linked;
+}
+
+/**
+ * The same on a SQLite connection the caller holds, inside the caller's transaction (each part
+ * of links becomes a savepoint there): the end of a large import links them in the transaction
+ * that builds the indexes again (bulk-load.ts).
+ */
+export function linkLaterRelativesOn(sqlite: Database.Database, { later, now, audit }: LaterLinks): number {
+  let linked = 0;
+  for (let i = 0; i < later.length; i += CHUNK) linked += linkSqlite(sqlite, later.slice(i, i + CHUNK), now, audit);
   return linked;
 }
 
