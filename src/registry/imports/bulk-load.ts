@@ -106,8 +106,8 @@ export type During = (sqlite: Database.Database) => void;
  * Creates whichever of those indexes and triggers are missing, in one transaction; when a
  * trigger was missing, the aggregates it keeps are counted again from the spans in the same
  * transaction. `during` (SQLite only) runs in that transaction first, or in one of its own
- * when nothing is missing. Returns the names created. PostgreSQL: enables the disabled aggregate triggers,
- * and counts the aggregates again, in one transaction (bulk-load.postgres.ts).
+ * when nothing is missing. Returns the names created. PostgreSQL: enables the disabled
+ * aggregate triggers, and counts the aggregates again, in one transaction (bulk-load.postgres.ts).
  */
 export async function restoreDerived(db: Db, during?: During): Promise<string[]> {
   if (!db.sqlite) return enableAggregateTriggers(db, TRIGGER_TABLES);
