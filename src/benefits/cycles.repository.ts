@@ -1,10 +1,10 @@
 // All SQL of benefit cycles, roster lines, review actions, objections and parameter sets. Reads
 // take the caller's scope: a cycle is visible inside its county and to anyone above it; a line
 // only inside the subtree of the caller's area.
-import type Database from 'better-sqlite3';
 import type { Db } from '../platform/db/database.ts';
 import type { Executor } from '../platform/db/executor.ts';
 import { areaRange } from '../platform/db/area-range.ts';
+import { cachedStatement } from '../platform/db/statement-cache.ts';
 import type { CycleRow, LineRow, LineStage, NewLine, ObjectionRow } from '../platform/db/schema.ts';
 
 export function cycleVisible(cycleArea: string, scope: string): boolean {
@@ -72,7 +72,6 @@ function putLine(r: NewLine, out: unknown[]): void {
 }
 
 const insertLineSql = `insert or ignore into benefit_lines (${LINE_COLS.join(',')}) values (${LINE_COLS.map(() => '?').join(',')})`;
-const insertLineStatements = new WeakMap<Database.Database, Database.Statement>();
 
 /**
  * Inserts many lines inside the caller's transaction `trx` (a person already on the roster is
@@ -85,8 +84,7 @@ export async function insertLinesBulk(trx: Executor, db: Db, rows: NewLine[], on
   for (let i = 0; i < rows.length; i += chunk) {
     const end = Math.min(rows.length, i + chunk);
     if (sqlite) {
-      let st = insertLineStatements.get(sqlite);
-      if (!st) insertLineStatements.set(sqlite, (st = sqlite.prepare(insertLineSql)));
+      const st = cachedStatement(sqlite, insertLineSql);
       const params: unknown[] = new Array(LINE_COLS.length);
       for (let j = i; j < end; j++) {
         putLine(rows[j], params);

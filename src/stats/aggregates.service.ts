@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Executor } from '../platform/db/executor.ts';
+import { cachedStatement } from '../platform/db/statement-cache.ts';
 import { backfill } from '../platform/db/migrations/004-statistics.ts';
 import { backfillVital } from '../platform/db/migrations/006-vital-aggregates.ts';
 import type { Recount } from './population-count-thread.ts';
@@ -36,15 +37,10 @@ export async function rebuildPopulationAggregates(db: Executor, sqlite?: Databas
   else await backfillVital(db as unknown as Kysely<any>);
 }
 
-const vitalStatements = new WeakMap<Database.Database, Database.Statement>();
+const insertVitalSql = `insert into stats_vital_counts (basis, date, area_code, kind, sex, parity, n)
+  select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 from json_each(?)`;
 
 /** Inserts the rows of stats_vital_counts given as one JSON array text (in key order: the inserts append). */
 function writeVitalRows(sqlite: Database.Database, rows: string): void {
-  let st = vitalStatements.get(sqlite);
-  if (!st) {
-    st = sqlite.prepare(`insert into stats_vital_counts (basis, date, area_code, kind, sex, parity, n)
-      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 from json_each(?)`);
-    vitalStatements.set(sqlite, st);
-  }
-  st.run(rows);
+  cachedStatement(sqlite, insertVitalSql).run(rows);
 }

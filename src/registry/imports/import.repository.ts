@@ -1,6 +1,6 @@
 // Look-ups of an import batch: a few set-based queries per few thousand rows.
-import type Database from 'better-sqlite3';
 import type { Db } from '../../platform/db/database.ts';
+import { cachedStatement } from '../../platform/db/statement-cache.ts';
 import type { Executor } from '../../platform/db/executor.ts';
 import type { EventRow, PersonRow } from '../../platform/db/schema.ts';
 
@@ -12,7 +12,6 @@ async function inChunks<T, R>(items: T[], fn: (part: T[]) => Promise<R[]>): Prom
   return out;
 }
 
-const byIdNumbers = new WeakMap<Database.Database, Database.Statement>();
 
 /**
  * Persons by ID number, whatever their area: the caller decides what is in scope. On SQLite one
@@ -26,12 +25,7 @@ export async function personsByIdNumbers(db: Db, idNumbers: string[]): Promise<M
   let rows: PersonRow[];
   const sqlite = db.sqlite;
   if (sqlite) {
-    let st = byIdNumbers.get(sqlite);
-    if (!st) {
-      st = sqlite.prepare('select * from persons where id_number in (select value from json_each(?))');
-      byIdNumbers.set(sqlite, st);
-    }
-    const stmt = st;
+    const stmt = cachedStatement(sqlite, 'select * from persons where id_number in (select value from json_each(?))');
     rows = await db.kysely.connection().execute(async () => stmt.all(JSON.stringify(unique)) as PersonRow[]);
   } else {
     rows = await inChunks(unique, (part) => db.kysely.selectFrom('persons').selectAll().where('id_number', 'in', part).execute());

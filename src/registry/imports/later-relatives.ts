@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { AuditContent } from '../../platform/audit/audit-hash.ts';
 import { insertAuditRow } from '../../platform/audit/audit.repository.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { cachedStatement } from '../../platform/db/statement-cache.ts';
 import { appendAuditSqlite } from '../bulk.repository.ts';
 import type { LaterRelative } from './import-context.ts';
 import { personsByIdNumbers } from './import.repository.ts';
@@ -51,7 +52,11 @@ export function linkLaterRelativesOn(sqlite: Database.Database, { later, now, au
 }
 
 const COLUMNS = ['mother_id', 'father_id', 'spouse_id'] as const;
-const statements = new WeakMap<Database.Database, Record<Link['column'], Database.Statement>>();
+
+const linkSql = (column: Link['column']) => `update persons set ${column} = rel.id, version = persons.version + 1, updated_at = ?
+  from (select j.value ->> 0 as person_id, j.value ->> 1 as id_number from json_each(?) j) l
+  join persons rel on rel.id_number = l.id_number
+  where persons.id = l.person_id and persons.${column} is null and rel.id <> persons.id`;
 
 /**
  * SQLite: one statement per column finds the relatives and makes the links, with nothing read
@@ -59,21 +64,11 @@ const statements = new WeakMap<Database.Database, Record<Link['column'], Databas
  * row and an update per link, at 1M rows).
  */
 function linkSqlite(sqlite: Database.Database, part: LaterRelative[], now: string, audit: LinkAudit): number {
-  let st = statements.get(sqlite);
-  if (!st) {
-    const update = (column: Link['column']) => sqlite.prepare(`update persons set ${column} = rel.id, version = persons.version + 1, updated_at = ?
-      from (select j.value ->> 0 as person_id, j.value ->> 1 as id_number from json_each(?) j) l
-      join persons rel on rel.id_number = l.id_number
-      where persons.id = l.person_id and persons.${column} is null and rel.id <> persons.id`);
-    st = { mother_id: update('mother_id'), father_id: update('father_id'), spouse_id: update('spouse_id') };
-    statements.set(sqlite, st);
-  }
-  const byColumn = st;
   return sqlite.transaction(() => {
     let n = 0;
     for (const column of COLUMNS) {
       const pairs = part.filter((l) => l.column === column).map((l) => [l.personId, l.idNumber]);
-      if (pairs.length > 0) n += byColumn[column].run(now, JSON.stringify(pairs)).changes;
+      if (pairs.length > 0) n += cachedStatement(sqlite, linkSql(column)).run(now, JSON.stringify(pairs)).changes;
     }
     if (n > 0) appendAuditSqlite(sqlite, audit(n));
     return n;
