@@ -9,7 +9,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import type { AuditContent } from '../../platform/audit/audit-hash.ts';
 import { writeChunk, type Chunk } from '../bulk.repository.ts';
-import { packInto, type PackedLists } from '../packed-chunk.ts';
+import { packInto, type PackedChunk, type PackedLists } from '../packed-chunk.ts';
 import { restoreDerived, suspendDerived, wantsBulkLoad } from './bulk-load.ts';
 import type { PendingWrites, PlannedBatch } from './import-context.ts';
 import type { ImportRequest } from './import.service.ts';
@@ -38,20 +38,25 @@ type Lists = Required<Pick<Chunk, 'insertPersons' | 'updatePersons' | 'replaceSp
  * objects, or, for the write thread, packed batch by batch (packed-chunk.ts).
  */
 class WriteGroup {
-  readonly lists: Lists = { insertPersons: [], updatePersons: [], replaceSpansOf: [], spans: [], events: [], updateEvents: [] };
-  readonly packed: PackedLists = {};
+  /** The row objects (plain) or the batches packed for the write thread: one of the two. */
+  private readonly lists?: Lists;
+  private readonly packed?: PackedLists;
   firstLine = 0;
   lastLine = 0;
   inserted = 0;
   updated = 0;
 
-  constructor(private readonly pack: boolean) {}
+  constructor(pack: boolean) {
+    if (pack) this.packed = {};
+    else this.lists = { insertPersons: [], updatePersons: [], replaceSpansOf: [], spans: [], events: [], updateEvents: [] };
+  }
 
   add(planned: PlannedBatch, firstLine: number, lastLine: number): void {
-    if (this.pack) packInto(this.packed, planned.chunk);
+    if (this.packed) packInto(this.packed, planned.chunk);
     else {
-      for (const key of Object.keys(this.lists) as (keyof Lists)[]) {
-        const to = this.lists[key] as unknown[];
+      const lists = this.lists!;
+      for (const key of Object.keys(lists) as (keyof Lists)[]) {
+        const to = lists[key] as unknown[];
         for (const item of (planned.chunk[key] as unknown[] | undefined) ?? []) to.push(item);
       }
     }
@@ -59,6 +64,11 @@ class WriteGroup {
     this.lastLine = lastLine;
     this.inserted += planned.inserted;
     this.updated += planned.updated;
+  }
+
+  /** The group as one chunk, with its audit row. */
+  chunk(audit: AuditContent): Chunk | PackedChunk {
+    return this.packed ? { packed: this.packed, audit } : { ...this.lists!, audit };
   }
 
   get rows(): number {
@@ -101,7 +111,7 @@ export class ImportWriter {
     private readonly table: Table, private readonly existingPersons: number | null, private readonly thread: WriteThread | null,
   ) {
     if (existingPersons !== null) this.pending = { ids: new Unwritten(), unnumbered: new Unwritten(), flush: () => this.flush() };
-    this.group = new WriteGroup(thread !== null);
+    this.group = this.newGroup();
   }
 
   /** Brings back indexes a killed import left dropped, before anything else is written. */
@@ -143,7 +153,7 @@ export class ImportWriter {
     const g = this.group;
     if (g.rows === 0) return;
     await this.settled();
-    this.group = new WriteGroup(this.thread !== null);
+    this.group = this.newGroup();
     this.pending?.ids.handedOver();
     this.pending?.unnumbered.handedOver();
     this.written += g.rows;
@@ -161,8 +171,13 @@ export class ImportWriter {
       area_code: req.scope, ip: actor.ip,
       detail: JSON.stringify({ file: req.filename, lines: [g.firstLine, g.lastLine], inserted: g.inserted, updated: g.updated }),
     };
-    if (!this.thread) return writeChunk(this.ctx.db, { ...g.lists, audit });
-    this.inFlight = this.thread.write({ packed: g.packed, audit }).catch((e: unknown) => { this.failure = e; });
+    if (!this.thread) return writeChunk(this.ctx.db, g.chunk(audit) as Chunk);
+    this.inFlight = this.thread.write(g.chunk(audit)).catch((e: unknown) => { this.failure = e; });
+  }
+
+  /** Batches for the write thread are packed as they come (packed-chunk.ts). */
+  private newGroup(): WriteGroup {
+    return new WriteGroup(this.thread !== null);
   }
 
   /**
