@@ -45,10 +45,10 @@ export function wantsBulkLoad(expectedRows: number, existingPersons: number): bo
 }
 
 /**
- * Indexes led by the span's person: imports and seeding write spans in the order of new person
- * ids (UUIDv7, increasing), so these grow at their end; keeping them costs less than building them (1M: 2 s).
+ * The index led by the span's person: imports and seeding write spans in the order of new person
+ * ids (UUIDv7, increasing), so it grows at its end; keeping it costs less than building it (1M: 2 s).
  */
-const KEPT = new Set(['spans_person', 'stats_spans_person_dates']);
+const KEPT = new Set(['stats_spans_person_dates']);
 
 /**
  * Helper threads of SQLite's sorter while the indexes are built (`PRAGMA threads`; 0 by
