@@ -16,16 +16,19 @@ const COLUMNS: Record<Exclude<ListKey, 'replaceSpansOf'>, readonly string[]> = {
 };
 export const LIST_KEYS = Object.keys({ ...COLUMNS, replaceSpansOf: 0 }) as ListKey[];
 
-/** One list as JSON text: undefined becomes null, as the plain writer binds it. */
+/**
+ * One list as JSON text: undefined becomes null, as the plain writer binds it. The arrays are
+ * filled by push, not preallocated: JSON.stringify takes a slower path for holey arrays.
+ */
 export function packList(key: ListKey, rows: readonly unknown[]): string {
   if (key === 'replaceSpansOf') return JSON.stringify(rows);
   const cols = COLUMNS[key];
-  const out = new Array<unknown[]>(rows.length);
+  const out: unknown[][] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as Record<string, unknown>;
-    const a = new Array<unknown>(cols.length);
-    for (let i = 0; i < cols.length; i++) a[i] = row[cols[i]] ?? null;
-    out[r] = a;
+    const a: unknown[] = [];
+    for (let i = 0; i < cols.length; i++) a.push(row[cols[i]] ?? null);
+    out.push(a);
   }
   return JSON.stringify(out);
 }

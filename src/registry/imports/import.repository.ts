@@ -19,18 +19,29 @@ async function inChunks<T, R>(items: T[], fn: (part: T[]) => Promise<R[]>): Prom
  * preparing a new 900-parameter statement each time cost more than the look-ups), run while
  * holding Kysely's connection so that no transaction of another caller is open around it.
  */
-export async function personsByIdNumbers(db: Db, idNumbers: string[]): Promise<Map<string, PersonRow>> {
-  const unique = [...new Set(idNumbers)];
-  if (unique.length === 0) return new Map();
-  let rows: PersonRow[];
+export async function personsByIdNumbers(db: Db, idNumbers: string[], distinct = false): Promise<Map<string, PersonRow>> {
+  const rows = await byIdNumbers<PersonRow>(db, distinct ? idNumbers : [...new Set(idNumbers)], '*');
+  return new Map(rows.map((r) => [r.id_number!, r]));
+}
+
+/** Only the ids of the persons with these (distinct) ID numbers, set in `into`: relatives to link need no whole rows. */
+export async function idsByIdNumbers(db: Db, idNumbers: string[], into: Map<string, string | null>): Promise<void> {
+  const rows = await byIdNumbers<{ id: string; id_number: string }>(db, idNumbers, 'id, id_number');
+  for (const r of rows) into.set(r.id_number, r.id);
+}
+
+async function byIdNumbers<R>(db: Db, unique: string[], columns: '*' | 'id, id_number'): Promise<R[]> {
+  if (unique.length === 0) return [];
   const sqlite = db.sqlite;
   if (sqlite) {
-    const stmt = cachedStatement(sqlite, 'select * from persons where id_number in (select value from json_each(?))');
-    rows = await db.kysely.connection().execute(async () => stmt.all(JSON.stringify(unique)) as PersonRow[]);
-  } else {
-    rows = await inChunks(unique, (part) => db.kysely.selectFrom('persons').selectAll().where('id_number', 'in', part).execute());
+    const stmt = cachedStatement(sqlite, `select ${columns} from persons where id_number in (select value from json_each(?))`);
+    return db.kysely.connection().execute(async () => stmt.all(JSON.stringify(unique)) as R[]);
   }
-  return new Map(rows.map((r) => [r.id_number!, r]));
+  const pick = columns === '*' ? null : (['id', 'id_number'] as const);
+  return inChunks(unique, async (part) => {
+    const q = db.kysely.selectFrom('persons').where('id_number', 'in', part);
+    return (pick ? await q.select(pick).execute() : await q.selectAll().execute()) as R[];
+  });
 }
 
 export async function eventsOfPersons(db: Executor, personIds: string[]): Promise<Map<string, EventRow[]>> {

@@ -11,12 +11,13 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { ImportKind } from './column-specs.ts';
 import { mapColumns, type EventColumns, type PersonColumns } from './columns.ts';
 import { buildErrorReport } from './error-report.ts';
-import { validateEventRow, type EventImport } from './event-row.ts';
+import { validateEventRow } from './event-row.ts';
 import { planEventBatch } from './event-import.ts';
 import type { PlanContext, PlannedBatch } from './import-context.ts';
 import { ImportWriter } from './import-writer.ts';
 import { planPersonBatch } from './person-import.ts';
-import { validatePersonRow, type PersonImport } from './person-row.ts';
+import { validatePersonRow } from './person-row.ts';
+import type { RowResult } from './row-checks.ts';
 import { openTable } from './table-in-worker.ts';
 import { ImportFileError, type Table, type TableRow } from './types.ts';
 import { forgetCounts } from '../persons/search-counts.ts';
@@ -122,25 +123,25 @@ async function planBatch(
   kind: ImportKind, columns: PersonColumns | EventColumns, rowCtx: { today: string; isKnownArea(c: string): boolean },
   pc: PlanContext, batch: TableRow[], rejected: RejectedRow[],
 ): Promise<PlannedBatch> {
-  const cellsOf = new Map<number, string[]>();
-  if (kind === 'persons') {
-    const valid: { line: number; value: PersonImport }[] = [];
-    for (const row of batch) {
-      const r = validatePersonRow(row.cells, columns as PersonColumns, rowCtx, row.numeric);
-      if (r.ok) { valid.push({ line: row.line, value: r.value }); cellsOf.set(row.line, row.cells); } else rejected.push({ line: row.line, cells: row.cells, reasons: r.reasons });
-    }
-    const planned = await planPersonBatch(pc, valid);
+  const planned = kind === 'persons'
+    ? await planPersonBatch(pc, validRows(batch, rejected, (row) => validatePersonRow(row.cells, columns as PersonColumns, rowCtx, row.numeric)))
+    : await planEventBatch(pc, validRows(batch, rejected, (row) => validateEventRow(row.cells, columns as EventColumns, rowCtx, row.numeric)));
+  if (planned.rejected.length > 0) {
+    const cellsOf = new Map(batch.map((row) => [row.line, row.cells]));
     for (const r of planned.rejected) rejected.push({ line: r.line, cells: cellsOf.get(r.line) ?? [], reasons: r.reasons });
-    return planned;
   }
-  const valid: { line: number; value: EventImport }[] = [];
-  for (const row of batch) {
-    const r = validateEventRow(row.cells, columns as EventColumns, rowCtx, row.numeric);
-    if (r.ok) { valid.push({ line: row.line, value: r.value }); cellsOf.set(row.line, row.cells); } else rejected.push({ line: row.line, cells: row.cells, reasons: r.reasons });
-  }
-  const planned = await planEventBatch(pc, valid);
-  for (const r of planned.rejected) rejected.push({ line: r.line, cells: cellsOf.get(r.line) ?? [], reasons: r.reasons });
   return planned;
+}
+
+/** The rows that pass their checks; the others go to `rejected` with their reasons. */
+function validRows<T>(batch: TableRow[], rejected: RejectedRow[], validate: (row: TableRow) => RowResult<T>): { line: number; value: T }[] {
+  const valid: { line: number; value: T }[] = [];
+  for (const row of batch) {
+    const r = validate(row);
+    if (r.ok) valid.push({ line: row.line, value: r.value });
+    else rejected.push({ line: row.line, cells: row.cells, reasons: r.reasons });
+  }
+  return valid;
 }
 
 export const importDir = (ctx: AppContext) => path.join(ctx.config.dataDir, 'imports');

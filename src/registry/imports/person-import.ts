@@ -5,7 +5,7 @@ import type { EventRow, NewEvent, NewPerson, NewSpan, PersonRow } from '../../pl
 import { spanRows } from '../persons/derived.ts';
 import { deriveState } from '../spans.ts';
 import { inScope, unnumberedKey, type PlanContext, type PlannedBatch } from './import-context.ts';
-import { eventsOfPersons, findUnnumbered, personsByIdNumbers } from './import.repository.ts';
+import { eventsOfPersons, findUnnumbered, idsByIdNumbers, personsByIdNumbers } from './import.repository.ts';
 import type { PersonImport } from './person-row.ts';
 
 type Row = { line: number; value: PersonImport };
@@ -35,16 +35,24 @@ export async function planPersonBatch(pc: PlanContext, rows: Row[]): Promise<Pla
   const unnumbered = candidates.filter((r) => !r.value.idNumber).map((r) => unnumberedKey(r.value.name, r.value.birthDate, r.value.hukouAreaCode));
   if (pending && unnumbered.some((k) => pending.unnumbered.has(k))) await pending.flush();
 
-  // 2. Existing persons and relatives, by ID number (relatives inserted by pending batches are
-  // not in the database yet: not asked for).
-  const wanted = new Set<string>();
-  for (const { value: v } of candidates) if (v.idNumber) wanted.add(v.idNumber);
+  // 2. Existing persons by ID number (whole rows); relatives by ID number (their ids only), each
+  // asked for once, and only when no pending batch inserts them (those are not in the database yet).
+  const own: string[] = [];
+  for (const { value: v } of candidates) if (v.idNumber) own.push(v.idNumber); // distinct: repeats were rejected above
+  const relatives = new Map<string, string | null>(); // ID number → id, null while unknown
+  const asked: string[] = [];
   for (const { value: v } of candidates) {
-    for (const n of [v.motherIdNumber, v.fatherIdNumber, v.spouseIdNumber]) if (n && !pending?.ids.has(n)) wanted.add(n);
+    for (const n of [v.motherIdNumber, v.fatherIdNumber, v.spouseIdNumber]) {
+      if (!n || relatives.has(n)) continue;
+      const id = pending?.ids.get(n) ?? null;
+      relatives.set(n, id);
+      if (id === null) asked.push(n);
+    }
   }
-  const known = await personsByIdNumbers(pc.ctx.db, [...wanted]);
+  const known = await personsByIdNumbers(pc.ctx.db, own, true);
+  await idsByIdNumbers(pc.ctx.db, asked, relatives);
   const newIds = new Map<string, string>(); // ID number → id of a person inserted by this batch
-  const idOf = (n: string | null) => (n ? known.get(n)?.id ?? pending?.ids.get(n) ?? newIds.get(n) ?? null : null);
+  const idOf = (n: string | null) => (n ? relatives.get(n) ?? newIds.get(n) ?? null : null);
 
   const existingRows: { row: Row; existing: PersonRow }[] = [];
   const fresh: { row: Row; id: string }[] = [];
