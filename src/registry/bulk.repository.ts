@@ -1,10 +1,11 @@
 // Bulk writes of the registry (imports, synthetic cities): one transaction per chunk, all or
 // nothing. On SQLite the chunk runs as cached prepared statements on the raw connection
 // while holding Kysely's connection lock, so no other transaction can interleave; on
-// PostgreSQL it runs as multi-row statements in a Kysely transaction.
+// PostgreSQL it COPYs the inserts and runs the rest through Kysely, on one client in one transaction.
 import type Database from 'better-sqlite3';
 import type { Db } from '../platform/db/database.ts';
-import type { Executor } from '../platform/db/executor.ts';
+import { copyRows } from '../platform/db/pg-copy.ts';
+import { inClientTransaction } from '../platform/db/pg-client-transaction.ts';
 import { auditHash, GENESIS_HASH, type AuditContent } from '../platform/audit/audit-hash.ts';
 import { insertAuditRow } from '../platform/audit/audit.repository.ts';
 import type { NewEvent, NewPerson, NewSpan } from '../platform/db/schema.ts';
@@ -113,24 +114,26 @@ export function appendAuditSqlite(sqlite: Database.Database, audit: AuditContent
   appendAudit(s, audit);
 }
 
-async function writePostgres(trx: Executor, db: Db, c: Chunk): Promise<void> {
-  const batches = async <T>(rows: T[] | undefined, size: number, fn: (b: T[]) => Promise<unknown>) => {
-    for (let i = 0; rows && i < rows.length; i += size) await fn(rows.slice(i, i + size));
-  };
-  await batches(c.families, 1000, (b) => trx.insertInto('families').values(b).execute());
-  await batches(c.insertPersons, 1000, (b) => trx.insertInto('persons').values(b).execute());
-  for (const p of c.updatePersons ?? []) {
-    const { id, ...rest } = p;
-    await trx.updateTable('persons').set(rest).where('id', '=', id).execute();
-  }
-  await batches(c.replaceSpansOf, 1000, (b) => trx.deleteFrom('person_spans').where('person_id', 'in', b).execute());
-  await batches(c.spans, 2000, (b) => trx.insertInto('person_spans').values(b).execute());
-  await batches(c.events, 1000, (b) => trx.insertInto('population_events').values(b).execute());
-  for (const e of c.updateEvents ?? []) {
-    const { id, ...rest } = e;
-    await trx.updateTable('population_events').set(rest).where('id', '=', id).execute();
-  }
-  if (c.audit) await insertAuditRow(trx, db.dialect, c.audit);
+/** PostgreSQL: inserts by COPY on one client (pg-copy.ts), the rest through Kysely on the same client and transaction. */
+async function writePostgres(db: Db, c: Chunk): Promise<void> {
+  await inClientTransaction(db.pgPool!, async (client, trx) => {
+    await copyRows(client, 'families', FAMILY_COLS, c.families);
+    await copyRows(client, 'persons', PERSON_COLS, c.insertPersons);
+    for (const p of c.updatePersons ?? []) {
+      const { id, ...rest } = p;
+      await trx.updateTable('persons').set(rest).where('id', '=', id).execute();
+    }
+    for (let i = 0; c.replaceSpansOf && i < c.replaceSpansOf.length; i += 1000) {
+      await trx.deleteFrom('person_spans').where('person_id', 'in', c.replaceSpansOf.slice(i, i + 1000)).execute();
+    }
+    await copyRows(client, 'person_spans', SPAN_COLS, c.spans);
+    await copyRows(client, 'population_events', EVENT_COLS, c.events);
+    for (const e of c.updateEvents ?? []) {
+      const { id, ...rest } = e;
+      await trx.updateTable('population_events').set(rest).where('id', '=', id).execute();
+    }
+    if (c.audit) await insertAuditRow(trx, db.dialect, c.audit);
+  });
 }
 
 export async function writeChunk(db: Db, c: Chunk): Promise<void> {
@@ -139,5 +142,5 @@ export async function writeChunk(db: Db, c: Chunk): Promise<void> {
     await db.kysely.connection().execute(async () => writeSqlite(sqlite, c));
     return;
   }
-  await db.kysely.transaction().execute((trx) => writePostgres(trx, db, c));
+  await writePostgres(db, c);
 }

@@ -18,6 +18,8 @@ export interface Db {
   sqlite?: SqliteDatabase.Database;
   /** Read-only connections on worker threads (SQLite files only): heavy reads outside transactions. */
   reads?: ReadPool;
+  /** The raw pool (PostgreSQL only): bulk paths that COPY (pg-copy.ts). */
+  pgPool?: PgModule.Pool;
   /** PostgreSQL schema when not the default (tests use one schema per suite). */
   schema?: string;
   close(): Promise<void>;
@@ -51,7 +53,7 @@ export function openDb(url: string, opts: OpenOptions = {}): Db {
       options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', schema: opts.schema, close: () => kysely.destroy() };
+    return { kysely, dialect: 'postgres', pgPool: pool, schema: opts.schema, close: () => kysely.destroy() };
   }
   const file = url.startsWith('file:') ? url.slice('file:'.length) : url;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
