@@ -125,7 +125,7 @@ describe('search indexes and aggregate triggers around a large import on sqlite'
 });
 
 // PostgreSQL keeps its indexes; it disables the aggregate triggers of a large import instead.
-describe.each(DIALECTS.filter((d) => d === 'postgres'))('aggregate triggers around a large import on %s', (dialect) => {
+describe.each(DIALECTS.filter((d) => d === 'postgres'))('search indexes and aggregate triggers around a large import on %s', (dialect) => {
   let t: TestDb;
   beforeAll(async () => { t = await createTestContext(dialect); });
   afterAll(async () => t.dispose());
@@ -135,6 +135,10 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('aggregate triggers arou
     select t.tgname as name, t.tgenabled as enabled from pg_trigger t
     where not t.tgisinternal and t.tgrelid in (to_regclass('persons'), to_regclass('person_spans'), to_regclass('population_events'))
     order by 1`.execute(db())).rows;
+  const indexes = async () => (await sql<{ name: string; definition: string }>`
+    select indexname as name, indexdef as definition from pg_indexes
+    where schemaname = current_schema() and tablename in ('persons', 'person_spans') order by 1`.execute(db())).rows;
+  const SEARCH = ['persons_family', 'persons_father', 'persons_hukou', 'persons_mother', 'persons_name', 'persons_residence', 'persons_spouse', 'spans_hukou', 'spans_residence'];
   const aggregates = async (on: Kysely<Database> = db()) => (await sql`
     select 'd' as t, basis, area_code, sex, date, delta as n from stats_population_deltas where delta <> 0
     union all select 't', basis, area_code, sex, '', total from stats_population_totals where total <> 0
@@ -152,27 +156,40 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('aggregate triggers arou
     return fresh;
   };
 
-  it('disables them while a large import writes and enables them with the aggregates counted; after a kill the next start does', async () => {
+  it('drops the search indexes and disables the triggers while a large import writes, then restores both with the aggregates counted; after a kill the next start does', async () => {
     const all = await triggers();
     expect(all.length).toBeGreaterThanOrEqual(10);
     expect(all.every((x) => x.enabled === 'O')).toBe(true);
+    const before = await indexes();
+    expect(SEARCH.every((n) => before.some((i) => i.name === n))).toBe(true);
     let disabledMidway = false;
+    let droppedMidway: string[] | null = null;
     const file = write(`big-${dialect}.csv`, personRows(BULK_MIN_ROWS + 5_000, 100_000));
     const { summary } = await runImport(t.ctx, systemActor('5107'), { kind: 'persons', dryRun: false, scope: '5107', path: file, filename: path.basename(file), jobId: null },
-      async () => { disabledMidway ||= (await triggers()).every((x) => x.enabled === 'D'); });
+      async () => {
+        disabledMidway ||= (await triggers()).every((x) => x.enabled === 'D');
+        const now = (await indexes()).map((i) => i.name);
+        if (now.length < before.length) droppedMidway = before.map((i) => i.name).filter((n) => !now.includes(n));
+      });
     expect(summary).toMatchObject({ inserted: BULK_MIN_ROWS + 5_000, rejected: 0 });
     expect(disabledMidway).toBe(true);
+    expect(droppedMidway).toEqual(SEARCH); // primary keys, UNIQUE ID numbers and the spans' person index stay
     expect(await triggers()).toEqual(all);
+    expect(await indexes()).toEqual(before); // the same definitions, partial ones included
+    expect(await db().selectFrom('bulk_dropped_indexes').selectAll().execute()).toEqual([]);
     const afterBulk = await aggregates();
     expect(afterBulk.length).toBeGreaterThan(100);
     expect(afterBulk).toEqual(await recount());
 
     await suspendDerived(t.ctx.db); // as a kill half-way through a large import leaves them
     expect((await triggers()).every((x) => x.enabled === 'D')).toBe(true);
+    expect((await indexes()).map((i) => i.name).filter((n) => SEARCH.includes(n))).toEqual([]);
+    expect((await db().selectFrom('bulk_dropped_indexes').select('name').orderBy('name').execute()).map((r) => r.name)).toEqual(SEARCH);
     await sql`update stats_population_totals set total = total + 1`.execute(db()); // stale, as writes meanwhile would leave them
     const again = await boot({ schema: t.schema, config: { ...t.ctx.config } }); // a server or CLI start
     await again.db.close();
     expect(await triggers()).toEqual(all);
+    expect(await indexes()).toEqual(before);
     expect(await aggregates()).toEqual(afterBulk);
     expect(await restoreDerived(t.ctx.db)).toEqual([]);
   }, 180_000);

@@ -10,11 +10,12 @@ import * as m006 from './migrations/006-vital-aggregates.ts';
 import * as m007 from './migrations/007-persons-spouse-index.ts';
 import * as m008 from './migrations/008-persons-relative-indexes.ts';
 import * as m009 from './migrations/009-drop-spans-person-index.ts';
+import * as m010 from './migrations/010-bulk-dropped-indexes.ts';
 
 const ALL = {
   '001-initial': m001, '002-disability-grade': m002, '003-person-search-indexes': m003, '004-statistics': m004, '005-benefits': m005,
   '006-vital-aggregates': m006, '007-persons-spouse-index': m007, '008-persons-relative-indexes': m008,
-  '009-drop-spans-person-index': m009,
+  '009-drop-spans-person-index': m009, '010-bulk-dropped-indexes': m010,
 } as const;
 
 class StaticProvider implements MigrationProvider {

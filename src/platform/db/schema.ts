@@ -116,6 +116,13 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Search indexes a PostgreSQL bulk load dropped, with their definitions (migration 010). */
+export interface BulkDroppedIndexesTable {
+  name: string;
+  table_name: string;
+  definition: string;
+}
+
 export interface JobsTable {
   id: string;
   kind: string;
@@ -141,6 +148,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  bulk_dropped_indexes: BulkDroppedIndexesTable;
   benefit_cycles: BenefitCyclesTable;
   benefit_param_sets: BenefitParamSetsTable;
   benefit_lines: BenefitLinesTable;

@@ -3,7 +3,8 @@
 // step (migrations 004 and 006, the latter also on population_events), are dropped while the rows go in; at the end the indexes are built
 // again, and the triggers created again with the aggregates counted afresh from the spans, in
 // one transaction (so that a kill never leaves triggers over stale aggregates). PostgreSQL:
-// the aggregate triggers are disabled instead, and the indexes stay (bulk-load.postgres.ts).
+// the same indexes are dropped with their definitions recorded, and the aggregate triggers
+// disabled instead of dropped (bulk-load.postgres.ts).
 //
 // Why: file order is random for every index but the primary keys, so each row lands on a
 // different index page, and every commit rewrites all the pages it touched. At 1,000,000
@@ -24,7 +25,7 @@ import { openDb } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { rebuildPopulationAggregates } from '../../stats/aggregates.service.ts';
 import { countPopulationOnThread, wantsCountThread } from '../../stats/population-count-thread.ts';
-import { disableAggregateTriggers, enableAggregateTriggers } from './bulk-load.postgres.ts';
+import { restorePostgres, suspendPostgres } from './bulk-load.postgres.ts';
 
 const TABLES = ['persons', 'person_spans'];
 /** Tables whose aggregate triggers are dropped too (births and deaths: migration 006); their indexes stay. */
@@ -39,7 +40,7 @@ interface Derived { type: 'index' | 'trigger'; sql: string }
  */
 export const BULK_MIN_ROWS = 50_000;
 
-/** SQLite: indexes and triggers; PostgreSQL: triggers only (bulk-load.postgres.ts). */
+/** Both dialects: the search indexes and the aggregate triggers (PostgreSQL: bulk-load.postgres.ts). */
 export function wantsBulkLoad(expectedRows: number, existingPersons: number): boolean {
   return expectedRows >= BULK_MIN_ROWS && expectedRows >= existingPersons;
 }
@@ -87,10 +88,13 @@ async function exclusive(db: Db, fn: () => void): Promise<void> {
   await db.kysely.connection().execute(async () => sqlite.transaction(fn)());
 }
 
-/** Drops the search indexes of persons and person_spans (but those KEPT), and the aggregate triggers (also those on population_events), that the migrations create; on PostgreSQL it disables the aggregate triggers instead (bulk-load.postgres.ts). */
+/** Drops the search indexes of persons and person_spans (but those KEPT), and the aggregate triggers (also those on population_events), that the migrations create; on PostgreSQL it records the indexes' definitions and disables the triggers instead (bulk-load.postgres.ts). */
 export async function suspendDerived(db: Db): Promise<void> {
-  if (!db.sqlite) return disableAggregateTriggers(db, TRIGGER_TABLES);
   const ours = await canonicalDerived(); // an index or trigger added by hand is left alone
+  if (!db.sqlite) {
+    const indexes = [...ours].filter(([name, d]) => d.type === 'index' && !KEPT.has(name)).map(([name]) => name);
+    return suspendPostgres(db, TRIGGER_TABLES, TABLES, new Set(indexes));
+  }
   const names = [...derivedOf(db)].filter(([name]) => ours.has(name) && !KEPT.has(name));
   await exclusive(db, () => { for (const [name, d] of names) db.sqlite!.exec(`drop ${d.type} "${name}"`); });
 }
@@ -106,11 +110,12 @@ export type During = (sqlite: Database.Database) => void;
  * Creates whichever of those indexes and triggers are missing, in one transaction; when a
  * trigger was missing, the aggregates it keeps are counted again from the spans in the same
  * transaction. `during` (SQLite only) runs in that transaction first, or in one of its own
- * when nothing is missing. Returns the names created. PostgreSQL: enables the disabled
- * aggregate triggers, and counts the aggregates again, in one transaction (bulk-load.postgres.ts).
+ * when nothing is missing. Returns the names created. PostgreSQL: creates the recorded indexes,
+ * enables the disabled aggregate triggers and counts the aggregates again, in one transaction
+ * (bulk-load.postgres.ts).
  */
 export async function restoreDerived(db: Db, during?: During): Promise<string[]> {
-  if (!db.sqlite) return enableAggregateTriggers(db, TRIGGER_TABLES);
+  if (!db.sqlite) return restorePostgres(db, TRIGGER_TABLES);
   const live = derivedOf(db);
   const missing = [...(await canonicalDerived())].filter(([name]) => !live.has(name));
   if (missing.length === 0) {
