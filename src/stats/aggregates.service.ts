@@ -32,9 +32,16 @@ export async function rebuildPopulationAggregates(db: Executor, sqlite?: Databas
     await sql`delete from stats_population_totals`.execute(db);
     await backfill(db as unknown as Kysely<any>);
   }
+  if (sqlite && counted) {
+    await sql`delete from stats_vital_counts`.execute(db);
+    writeVitalRows(sqlite, counted.vital);
+  } else await rebuildVitalAggregates(db);
+}
+
+/** Counts the births and deaths (migration 006) again by SQL, inside the caller's transaction. */
+export async function rebuildVitalAggregates(db: Executor): Promise<void> {
   await sql`delete from stats_vital_counts`.execute(db);
-  if (sqlite && counted) writeVitalRows(sqlite, counted.vital);
-  else await backfillVital(db as unknown as Kysely<any>);
+  await backfillVital(db as unknown as Kysely<any>);
 }
 
 const insertVitalSql = `insert into stats_vital_counts (basis, date, area_code, kind, sex, parity, n)

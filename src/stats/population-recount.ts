@@ -91,22 +91,36 @@ export interface PopulationCounts {
   totals: Int32Array[];
 }
 
+/** The spans with their person's sex, as every recount reads them. */
+export const SPANS_WITH_SEX = `select s.start_date, s.end_date, s.hukou_area_code, s.residence_area_code, p.sex
+    from person_spans s join persons p on p.id = s.person_id`;
+
 /**
  * Counts the population aggregates from person_spans and persons as the connection sees them,
  * writing nothing. Returns null when a person's sex is neither 'M' nor 'F' (the validation never
  * lets one in): the caller then counts by SQL.
  */
 export function countPopulation(sqlite: Database.Database): PopulationCounts | null {
-  const areas = new Interner();
-  const days = new DayInterner();
-  const deltas: DayBuckets[] = BASES.map(() => []);
-  const totals: DayBuckets[] = BASES.map(() => []); // one bucket (day 0): area · 2 + sex
-  const spans = sqlite.prepare(`select s.start_date, s.end_date, s.hukou_area_code, s.residence_area_code, p.sex
-    from person_spans s join persons p on p.id = s.person_id`).raw(true);
-  const on = [-1, -1, -1];
+  const counter = new PopulationCounter();
+  const spans = sqlite.prepare(SPANS_WITH_SEX).raw(true);
   for (const row of spans.iterate() as Iterable<[string, string | null, string | null, string | null, string]>) {
-    const start = row[0], end = row[1], hukou = row[2], residence = row[3], sex = row[4];
-    if (sex !== 'M' && sex !== 'F') return null;
+    if (!counter.add(row[0], row[1], row[2], row[3], row[4])) return null;
+  }
+  return counter.result();
+}
+
+/** Sums the aggregates span by span (`add`), then gives them in compact form (`result`). */
+export class PopulationCounter {
+  private readonly areas = new Interner();
+  private readonly days = new DayInterner();
+  private readonly deltas: DayBuckets[] = BASES.map(() => []);
+  private readonly totals: DayBuckets[] = BASES.map(() => []); // one bucket (day 0): area · 2 + sex
+  private readonly on = [-1, -1, -1];
+
+  /** One span of a person of sex `sex`; false (and nothing counted) for a sex other than 'M' or 'F'. */
+  add(start: string, end: string | null, hukou: string | null, residence: string | null, sex: string): boolean {
+    if (sex !== 'M' && sex !== 'F') return false;
+    const { areas, days, on } = this;
     const male = sex === 'M' ? 1 : 0;
     const startDay = days.day(start);
     const endDay = end === null ? -1 : days.day(end);
@@ -122,12 +136,19 @@ export function countPopulation(sqlite: Database.Database): PopulationCounts | n
       const a = on[b];
       if (a < 0) continue;
       const key = a * 2 + male;
-      bump(deltas[b], startDay, key, 1);
-      if (endDay < 0) bump(totals[b], 0, key, 1);
-      else bump(deltas[b], endDay, key, -1);
+      bump(this.deltas[b], startDay, key, 1);
+      if (endDay < 0) bump(this.totals[b], 0, key, 1);
+      else bump(this.deltas[b], endDay, key, -1);
     }
+    return true;
   }
 
+  result(): PopulationCounts {
+    return compact(this.areas, this.days, this.deltas, this.totals);
+  }
+}
+
+function compact(areas: Interner, days: Interner, deltas: DayBuckets[], totals: DayBuckets[]): PopulationCounts {
   const area = areas.ranks();
   const day = days.ranks();
   const dayOrder = new Int32Array(day.rank.length); // rank → day number
@@ -170,20 +191,29 @@ export function countPopulation(sqlite: Database.Database): PopulationCounts | n
  * A sum of zero is kept as a row, as the SQL keeps it.
  */
 export function writePopulationCounts(sqlite: Database.Database, counts: PopulationCounts): void {
-  const { areas, days } = counts;
-  const sexOf = (k: number) => (k & 1 ? 'M' : 'F');
   sqlite.prepare('delete from stats_population_deltas').run();
   sqlite.prepare('delete from stats_population_totals').run();
   const insertDelta = rowsWriter(sqlite, 'stats_population_deltas (basis, date, area_code, sex, delta)', 5);
   const insertTotal = rowsWriter(sqlite, 'stats_population_totals (basis, area_code, sex, total)', 4);
-  BASES.forEach((basis, b) => {
-    const d = counts.deltas[b];
-    for (let i = 0; i < d.length; i += 3) insertDelta.add(basis, days[d[i]], areas[d[i + 1] >> 1], sexOf(d[i + 1]), d[i + 2]);
-    const t = counts.totals[b];
-    for (let i = 0; i < t.length; i += 2) insertTotal.add(basis, areas[t[i] >> 1], sexOf(t[i]), t[i + 1]);
-  });
+  eachCountRow(counts, (basis, date, area, sex, n) => insertDelta.add(basis, date, area, sex, n), (basis, area, sex, n) => insertTotal.add(basis, area, sex, n));
   insertDelta.end();
   insertTotal.end();
+}
+
+/** The rows of `counts`, basis by basis in primary-key order: deltas (basis, date, area, sex, n) and totals (basis, area, sex, n). */
+export function eachCountRow(
+  counts: PopulationCounts,
+  delta: (basis: string, date: string, area: string, sex: 'M' | 'F', n: number) => void,
+  total: (basis: string, area: string, sex: 'M' | 'F', n: number) => void,
+): void {
+  const { areas, days } = counts;
+  const sexOf = (k: number) => (k & 1 ? 'M' : 'F');
+  BASES.forEach((basis, b) => {
+    const d = counts.deltas[b];
+    for (let i = 0; i < d.length; i += 3) delta(basis, days[d[i]], areas[d[i + 1] >> 1], sexOf(d[i + 1]), d[i + 2]);
+    const t = counts.totals[b];
+    for (let i = 0; i < t.length; i += 2) total(basis, areas[t[i] >> 1], sexOf(t[i]), t[i + 1]);
+  });
 }
 
 /**

@@ -32,6 +32,11 @@ function* pieces(cols: readonly string[], rows: readonly object[]): Generator<st
 /** Inserts `rows` into `table` (the columns `cols`, named as in the schema) with one COPY, on the caller's client and transaction. */
 export async function copyRows(client: pg.PoolClient, table: string, cols: readonly string[], rows: readonly object[] | undefined): Promise<void> {
   if (!rows?.length) return;
+  await copyText(client, table, cols, pieces(cols, rows));
+}
+
+/** Writes text already in COPY's format (whole lines, each ending in a newline) into `table` with one COPY. */
+export async function copyText(client: pg.PoolClient, table: string, cols: readonly string[], pieces: Iterable<string>): Promise<void> {
   const stream = client.query(copyFrom(`copy ${table} (${cols.join(', ')}) from stdin`));
-  await pipeline(Readable.from(pieces(cols, rows)), stream);
+  await pipeline(Readable.from(pieces), stream);
 }
