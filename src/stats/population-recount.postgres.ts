@@ -21,17 +21,31 @@ export async function recountPopulationPostgres(client: pg.PoolClient): Promise<
   if (!counts) return false;
   await client.query('delete from stats_population_deltas');
   await client.query('delete from stats_population_totals');
-  const deltas: string[] = [];
-  const totals: string[] = [];
-  eachCountRow(counts, (basis, date, area, sex, n) => { deltas.push(`${basis}\t${date}\t${area}\t${sex}\t${n}\n`); },
-    (basis, area, sex, n) => { totals.push(`${basis}\t${area}\t${sex}\t${n}\n`); });
-  await copyText(client, 'stats_population_deltas', ['basis', 'date', 'area_code', 'sex', 'delta'], pieces(deltas));
-  await copyText(client, 'stats_population_totals', ['basis', 'area_code', 'sex', 'total'], pieces(totals));
+  // Lines gathered into pieces as they are made: a million persons give 2.3 million delta rows.
+  const deltas = new Pieces();
+  const totals = new Pieces();
+  eachCountRow(counts, (basis, date, area, sex, n) => deltas.add(`${basis}\t${date}\t${area}\t${sex}\t${n}\n`),
+    (basis, area, sex, n) => totals.add(`${basis}\t${area}\t${sex}\t${n}\n`));
+  await copyText(client, 'stats_population_deltas', ['basis', 'date', 'area_code', 'sex', 'delta'], deltas.done());
+  await copyText(client, 'stats_population_totals', ['basis', 'area_code', 'sex', 'total'], totals.done());
   return true;
 }
 
-function* pieces(lines: string[]): Generator<string> {
-  for (let i = 0; i < lines.length; i += LINES_PER_PIECE) yield lines.slice(i, i + LINES_PER_PIECE).join('');
+/** COPY text in pieces of LINES_PER_PIECE lines. */
+class Pieces {
+  private readonly pieces: string[] = [];
+  private text = '';
+  private lines = 0;
+  add(line: string): void {
+    this.text += line;
+    if (++this.lines === LINES_PER_PIECE) { this.pieces.push(this.text); this.text = ''; this.lines = 0; }
+  }
+  done(): string[] {
+    if (this.lines > 0) this.pieces.push(this.text);
+    this.text = '';
+    this.lines = 0;
+    return this.pieces;
+  }
 }
 
 /** Reads every span with its person's sex; null when one cannot be counted here. */

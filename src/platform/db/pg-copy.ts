@@ -36,7 +36,7 @@ export async function copyRows(client: pg.PoolClient, table: string, cols: reado
 }
 
 /** Writes text already in COPY's format (whole lines, each ending in a newline) into `table` with one COPY. */
-export async function copyText(client: pg.PoolClient, table: string, cols: readonly string[], pieces: Iterable<string>): Promise<void> {
+export async function copyText(client: pg.PoolClient, table: string, cols: readonly string[], text: Iterable<string>): Promise<void> {
   const stream = client.query(copyFrom(`copy ${table} (${cols.join(', ')}) from stdin`));
-  await pipeline(Readable.from(pieces), stream);
+  await pipeline(Readable.from(text), stream);
 }
